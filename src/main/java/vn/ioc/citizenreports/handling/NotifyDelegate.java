@@ -1,0 +1,69 @@
+package vn.ioc.citizenreports.handling;
+
+import static vn.ioc.citizenreports.handling.ReportVariables.*;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.ioc.citizenreports.handling.Outcomes.RejectionReason;
+import vn.ioc.citizenreports.notification.Notification;
+import vn.ioc.citizenreports.notification.NotificationService;
+import vn.ioc.citizenreports.reference.Category;
+import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.reference.Ward;
+import vn.ioc.citizenreports.sla.SlaClock;
+
+/**
+ * The send tasks: the local variable {@code notification} names which mail. It only puts the mail
+ * in the outbox; sending is MailDelivery's job, so a mail server that is down stops nothing here.
+ */
+@Component
+class NotifyDelegate implements JavaDelegate {
+
+  private static final DateTimeFormatter VIETNAMESE_DATE_TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(SlaClock.VIETNAM);
+
+  private final NotificationService notifications;
+  private final ReferenceData reference;
+
+  NotifyDelegate(NotificationService notifications, ReferenceData reference) {
+    this.notifications = notifications;
+    this.reference = reference;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Notification notification = Notification.valueOf((String) execution.getVariableLocal("notification"));
+    notifications.send(notification, facts(ReportVariables.of(execution)));
+  }
+
+  private Map<String, Object> facts(ReportVariables variables) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("reportId", variables.reportId().orElseThrow());
+    facts.put("unitId", variables.text(UNIT_ID).orElse(null));
+    facts.put("reporterName", variables.text(REPORTER_NAME).orElse("bạn"));
+    facts.put("reporterEmail", variables.text(REPORTER_EMAIL).orElse(null));
+    facts.put("trackingToken", variables.get(TRACKING_TOKEN));
+    facts.put("categoryName", reference.category(variables.category()).map(Category::nameVi).orElse(variables.category()));
+    facts.put("wardName", reference.ward(variables.wardCode()).map(Ward::name).orElse(variables.wardCode()));
+    facts.put("address", variables.text(ADDRESS).orElse(""));
+    facts.put("description", variables.text(DESCRIPTION).orElse(""));
+    facts.put("dueAtText", variables.optionalInstant(DUE_AT).map(NotifyDelegate::format).orElse(null));
+    facts.put("ratingDueAtText", variables.optionalInstant(RATING_DUE_AT).map(NotifyDelegate::format).orElse(null));
+    facts.put("rejectionReasonText", variables.optionalOutcome(REJECTION_REASON, RejectionReason.class)
+        .map(RejectionReason::text).orElse("Nội dung đã được phản ánh trước đó"));
+    facts.put("duplicateOf", variables.text(DUPLICATE_OF).orElse(null));
+    facts.put("verificationNote", variables.text(VERIFICATION_NOTE).orElse(null));
+    facts.put("urgeNote", variables.text(URGE_NOTE).orElse(null));
+    facts.put("resultText", variables.text(RESULT_TEXT).orElse(null));
+    return facts;
+  }
+
+  private static String format(Instant instant) {
+    return VIETNAMESE_DATE_TIME.format(instant);
+  }
+}

@@ -1,0 +1,26 @@
+package vn.ioc.citizenreports.handling;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import vn.ioc.citizenreports.report.Report;
+import vn.ioc.citizenreports.report.ReportLifecycle;
+
+/** Starts {@code CitizenReportProcess} for a stored report; business key = report id. */
+@Component
+class ProcessReportLifecycle implements ReportLifecycle {
+
+  private final RuntimeService runtimeService;
+
+  ProcessReportLifecycle(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void start(Report report, String trackingToken) {
+    VariableMap variables = Variables.fromMap(ReportVariables.forNewReport(report))
+        .putValueTyped(ReportVariables.TRACKING_TOKEN, Variables.stringValue(trackingToken, true));
+    runtimeService.startProcessInstanceByKey(ReportProcess.KEY, report.id(), variables);
+  }
+}

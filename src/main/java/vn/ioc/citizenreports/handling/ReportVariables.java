@@ -1,0 +1,270 @@
+package vn.ioc.citizenreports.handling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import vn.ioc.citizenreports.handling.Outcomes.Priority;
+import vn.ioc.citizenreports.report.Report;
+import vn.ioc.citizenreports.sla.SlaClock;
+import vn.ioc.citizenreports.sla.SlaOutcome;
+import vn.ioc.citizenreports.sla.SlaPolicy;
+
+/**
+ * Typed access to the variables of {@code CitizenReportProcess}: the one place that knows their
+ * names and types. Dates are stored as engine dates (Cockpit shows and filters them, timers read
+ * them); dates submitted from Camunda Forms arrive as ISO-8601 strings and are parsed here.
+ * A value a user submitted that does not fit is a {@link BadUserRequestException}: Tasklist shows
+ * its message and the REST API answers 400.
+ */
+public final class ReportVariables {
+
+  // the report
+  public static final String REPORT_ID = "reportId";
+  public static final String CATEGORY = "category";
+  public static final String DESCRIPTION = "description";
+  public static final String WARD_CODE = "wardCode";
+  public static final String ADDRESS = "address";
+  public static final String LATITUDE = "latitude";
+  public static final String LONGITUDE = "longitude";
+  public static final String CHANNEL = "channel";
+  public static final String REPORTER_NAME = "reporterName";
+  public static final String REPORTER_PHONE = "reporterPhone";
+  public static final String REPORTER_EMAIL = "reporterEmail";
+  public static final String SUBMITTED_AT = "submittedAt";
+  /** Transient: the citizen's token in clear, only for the receipt mail, never stored. */
+  public static final String TRACKING_TOKEN = "trackingToken";
+  // verification
+  public static final String VERIFICATION = "verification";
+  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String DUPLICATE_OF = "duplicateOf";
+  public static final String VERIFICATION_NOTE = "verificationNote";
+  public static final String PRIORITY = "priority";
+  public static final String UNIT_OVERRIDE = "unitOverride";
+  public static final String VERIFIED_AT = "verifiedAt";
+  // routing and SLA
+  public static final String ROUTED_UNIT_ID = "routedUnitId";
+  public static final String UNIT_ID = "unitId";
+  public static final String DECLINED_UNIT_ID = "declinedUnitId";
+  public static final String REROUTE_NOTE = "rerouteNote";
+  public static final String SLA_POLICY = "slaPolicy";
+  public static final String ASSIGNED_AT = "assignedAt";
+  public static final String DUE_AT = "dueAt";
+  public static final String ORIGINAL_DUE_AT = "originalDueAt";
+  public static final String REMINDER_AT = "reminderAt";
+  public static final String REPRIMAND_AT = "reprimandAt";
+  public static final String OVERDUE = "overdue";
+  public static final String EXTENDED = "extended";
+  public static final String EXTENSION_COUNT = "extensionCount";
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String REMINDER_SENT = "reminderSent";
+  public static final String URGE_NOTE = "urgeNote";
+  public static final String REPRIMAND_NOTE = "reprimandNote";
+  // the unit's answer
+  public static final String HANDLING = "handling";
+  public static final String RESULT_TEXT = "resultText";
+  public static final String EXTENSION_REASON = "extensionReason";
+  public static final String PROPOSED_DUE_AT = "proposedDueAt";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String ANSWERED_AT = "answeredAt";
+  // the IOC's reviews
+  public static final String EXTENSION_DECISION = "extensionDecision";
+  public static final String EXTENSION_NOTE = "extensionNote";
+  public static final String RESULT_DECISION = "resultDecision";
+  public static final String REVIEW_NOTE = "reviewNote";
+  public static final String COMPLAINT_DECISION = "complaintDecision";
+  public static final String COMPLAINT_NOTE = "complaintNote";
+  // result and rating
+  public static final String SLA_OUTCOME = "slaOutcome";
+  public static final String PUBLISHED_AT = "publishedAt";
+  public static final String RATING_DUE_AT = "ratingDueAt";
+  public static final String RATING = "rating";
+  public static final String RATING_COMMENT = "ratingComment";
+  public static final String RATED_AT = "ratedAt";
+  public static final String CLOSED_AT = "closedAt";
+
+  private final VariableScope scope;
+
+  private ReportVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static ReportVariables of(VariableScope scope) {
+    return new ReportVariables(scope);
+  }
+
+  /** The variables a new process starts with, from the stored report. */
+  public static Map<String, Object> forNewReport(Report report) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REPORT_ID, report.id());
+    variables.put(CATEGORY, report.category());
+    variables.put(DESCRIPTION, report.description());
+    variables.put(WARD_CODE, report.wardCode());
+    variables.put(ADDRESS, report.address());
+    variables.put(LATITUDE, report.latitude());
+    variables.put(LONGITUDE, report.longitude());
+    variables.put(CHANNEL, report.channel().name());
+    variables.put(REPORTER_NAME, report.reporter().name());
+    variables.put(REPORTER_PHONE, report.reporter().phone());
+    variables.put(REPORTER_EMAIL, report.reporter().email());
+    variables.put(SUBMITTED_AT, Date.from(report.submittedAt()));
+    variables.put(PRIORITY, Priority.NORMAL.name());
+    return variables;
+  }
+
+  public void setTrackingToken(String token) {
+    scope.setVariable(TRACKING_TOKEN, Variables.stringValue(token, true));
+  }
+
+  // ---- plain values
+
+  public Optional<String> reportId() {
+    return text(REPORT_ID);
+  }
+
+  public String category() {
+    return required(CATEGORY);
+  }
+
+  public String wardCode() {
+    return required(WARD_CODE);
+  }
+
+  public String unitId() {
+    return required(UNIT_ID);
+  }
+
+  public Optional<String> text(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+  }
+
+  /** A text the user had to give. */
+  public String required(String name) {
+    return text(name).orElseThrow(() -> new BadUserRequestException("'" + name + "' is required"));
+  }
+
+  public Object get(String name) {
+    return scope.getVariable(name);
+  }
+
+  public void set(String name, Object value) {
+    scope.setVariable(name, value);
+  }
+
+  // ---- outcomes
+
+  /** An outcome the user had to choose, one of the enum's constants. */
+  public <E extends Enum<E>> E outcome(String name, Class<E> values) {
+    String value = required(name);
+    try {
+      return Enum.valueOf(values, value);
+    } catch (IllegalArgumentException e) {
+      throw new BadUserRequestException("'" + name + "' must be one of " + Arrays.toString(values.getEnumConstants())
+          + ", not '" + value + "'");
+    }
+  }
+
+  public <E extends Enum<E>> Optional<E> optionalOutcome(String name, Class<E> values) {
+    return text(name).map(value -> outcome(name, values));
+  }
+
+  public void setOutcome(String name, Enum<?> value) {
+    scope.setVariable(name, value == null ? null : value.name());
+  }
+
+  /** Empties an outcome so that the next form starts blank instead of showing the last answer. */
+  public void clear(String name) {
+    if (scope.hasVariable(name)) {
+      scope.setVariable(name, null);
+    }
+  }
+
+  // ---- dates
+
+  public Instant instant(String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    throw new IllegalStateException("Variable '" + name + "' is not a date: " + value);
+  }
+
+  public Optional<Instant> optionalInstant(String name) {
+    return scope.getVariable(name) == null ? Optional.empty() : Optional.of(instant(name));
+  }
+
+  public void setInstant(String name, Instant value) {
+    scope.setVariable(name, value == null ? null : Date.from(value));
+  }
+
+  /**
+   * A date a user submitted: {@code 2026-12-01} from a date field (the end of that day in Vietnam),
+   * an ISO date-time with or without offset (Vietnam time), or an engine date.
+   */
+  public Instant submittedDate(String name, SlaClock clock) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    String text = required(name);
+    try {
+      if (text.length() == 10) {
+        return clock.endOf(LocalDate.parse(text));
+      }
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException noOffset) {
+        return LocalDateTime.parse(text).atZone(SlaClock.VIETNAM).toInstant();
+      }
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException("'" + name + "' is not a date (YYYY-MM-DD): '" + text + "'");
+    }
+  }
+
+  // ---- SLA state
+
+  public SlaPolicy slaPolicy() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> policy = (Map<String, Object>) scope.getVariable(SLA_POLICY);
+    if (policy == null) {
+      throw new IllegalStateException("No SLA policy: decision SlaPolicy did not run or matched no rule");
+    }
+    return new SlaPolicy(
+        number(policy, "responseDays"),
+        number(policy, "reminderHoursBefore"),
+        number(policy, "reprimandDaysAfter"),
+        number(policy, "ratingWindowDays"),
+        number(policy, "maxExtensions"),
+        number(policy, "maxExtensionDays"));
+  }
+
+  public boolean flag(String name) {
+    return Boolean.TRUE.equals(scope.getVariable(name));
+  }
+
+  public int count(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number n ? n.intValue() : 0;
+  }
+
+  public void setSlaOutcome(SlaOutcome outcome) {
+    scope.setVariable(SLA_OUTCOME, outcome == null ? null : outcome.name());
+  }
+
+  private static int number(Map<String, Object> policy, String key) {
+    if (policy.get(key) instanceof Number n) {
+      return n.intValue();
+    }
+    throw new IllegalStateException("SLA policy has no number '" + key + "': " + policy);
+  }
+}

@@ -1,0 +1,69 @@
+package vn.ioc.citizenreports.handling;
+
+import static vn.ioc.citizenreports.handling.ReportVariables.*;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import vn.ioc.citizenreports.handling.Outcomes.Priority;
+import vn.ioc.citizenreports.handling.Outcomes.RejectionReason;
+import vn.ioc.citizenreports.handling.Outcomes.Verification;
+import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.report.ReportRepository;
+import vn.ioc.citizenreports.routing.UnitRegistry;
+
+/** On the flow leaving Task_VerifyReport: checks the IOC's verification before the report moves on. */
+@Component
+class VerifyReportListener implements ExecutionListener {
+
+  private final ReferenceData reference;
+  private final UnitRegistry units;
+  private final ReportRepository reports;
+
+  VerifyReportListener(ReferenceData reference, UnitRegistry units, ReportRepository reports) {
+    this.reference = reference;
+    this.units = units;
+    this.reports = reports;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    ReportVariables variables = ReportVariables.of(execution);
+    switch (variables.outcome(VERIFICATION, Verification.class)) {
+      case INVALID -> variables.outcome(REJECTION_REASON, RejectionReason.class);
+      case DUPLICATE -> checkDuplicate(variables);
+      case VALID -> checkCorrections(variables);
+    }
+    variables.setInstant(VERIFIED_AT, EngineClock.now());
+  }
+
+  private void checkDuplicate(ReportVariables variables) {
+    String original = variables.required(DUPLICATE_OF);
+    if (original.equals(variables.reportId().orElse(null))) {
+      throw new BadUserRequestException("'duplicateOf' names this report itself");
+    }
+    if (!reports.exists(original)) {
+      throw new BadUserRequestException("'duplicateOf': no report " + original);
+    }
+    variables.set(DUPLICATE_OF, original);
+  }
+
+  /** The operator may have corrected category, ward and priority, and may have chosen the unit. */
+  private void checkCorrections(ReportVariables variables) {
+    String category = variables.category();
+    if (reference.category(category).isEmpty()) {
+      throw new BadUserRequestException("'category': unknown category '" + category + "'");
+    }
+    String ward = variables.wardCode();
+    if (reference.ward(ward).isEmpty()) {
+      throw new BadUserRequestException("'wardCode': unknown ward '" + ward + "'");
+    }
+    variables.setOutcome(PRIORITY, variables.optionalOutcome(PRIORITY, Priority.class).orElse(Priority.NORMAL));
+    String unit = variables.text(UNIT_OVERRIDE).orElse(null);
+    if (unit != null && units.find(unit).isEmpty()) {
+      throw new BadUserRequestException("'unitOverride': unknown unit '" + unit + "'");
+    }
+    variables.set(UNIT_OVERRIDE, unit);
+  }
+}

@@ -1,0 +1,26 @@
+package vn.ioc.citizenreports.report;
+
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Minimal public intake; the full public API (evidence, tracking, rating, Open311) builds on it. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+  private final ReportIntakeService intake;
+
+  ReportController(ReportIntakeService intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping
+  ResponseEntity<Receipt> submit(@RequestBody ReportSubmission submission) {
+    Receipt receipt = intake.submit(submission);
+    return ResponseEntity.created(URI.create("/api/reports/" + receipt.id())).body(receipt);
+  }
+}

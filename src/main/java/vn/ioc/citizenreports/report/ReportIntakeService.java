@@ -1,0 +1,127 @@
+package vn.ioc.citizenreports.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
+
+/** Checks, stores and starts reports, whichever way they came in. */
+@Service
+public class ReportIntakeService {
+
+  static final int MAX_DESCRIPTION = 4000;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final ReportRepository reports;
+  private final ReportNumbers numbers;
+  private final ReferenceData reference;
+  private final ReportLifecycle lifecycle;
+  private final Clock clock;
+
+  public ReportIntakeService(ReportRepository reports, ReportNumbers numbers, ReferenceData reference,
+      ReportLifecycle lifecycle, Clock clock) {
+    this.reports = reports;
+    this.numbers = numbers;
+    this.reference = reference;
+    this.lifecycle = lifecycle;
+    this.clock = clock;
+  }
+
+  /** A report from the public API: stored and started in one transaction, or neither. */
+  @Transactional
+  public Receipt submit(ReportSubmission submission) {
+    Recorded recorded = store(submission, clock.instant());
+    lifecycle.start(recorded.report(), recorded.receipt().token());
+    return recorded.receipt();
+  }
+
+  /**
+   * A report whose process is already starting (an operator used Tasklist's start form): only
+   * checked and stored, in the process's transaction.
+   */
+  @Transactional
+  public Recorded record(ReportSubmission submission, Instant submittedAt) {
+    return store(submission, submittedAt);
+  }
+
+  public record Recorded(Report report, Receipt receipt) {}
+
+  private Recorded store(ReportSubmission submission, Instant submittedAt) {
+    Channel channel = check(submission);
+    Reporter reporter = submission.reporter() == null ? Reporter.ANONYMOUS : trimmed(submission.reporter());
+    Report report = new Report(
+        numbers.next(submittedAt),
+        submission.category().trim(),
+        submission.description().strip(),
+        submission.wardCode().trim(),
+        blankToNull(submission.address()),
+        submission.latitude(),
+        submission.longitude(),
+        channel,
+        reporter,
+        submittedAt);
+    String token = TrackingTokens.newToken();
+    reports.insert(report, TrackingTokens.hash(token));
+    return new Recorded(report, new Receipt(report.id(), token));
+  }
+
+  private Channel check(ReportSubmission s) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (isBlank(s.category())) {
+      problems.add(new FieldProblem("category", "is required"));
+    } else if (reference.category(s.category().trim()).isEmpty()) {
+      problems.add(new FieldProblem("category", "unknown category '" + s.category() + "'"));
+    }
+    if (isBlank(s.description())) {
+      problems.add(new FieldProblem("description", "is required"));
+    } else if (s.description().length() > MAX_DESCRIPTION) {
+      problems.add(new FieldProblem("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+    }
+    if (isBlank(s.wardCode())) {
+      problems.add(new FieldProblem("wardCode", "is required"));
+    } else if (reference.ward(s.wardCode().trim()).isEmpty()) {
+      problems.add(new FieldProblem("wardCode", "unknown ward '" + s.wardCode() + "'"));
+    }
+    if (s.latitude() != null && (s.latitude() < -90 || s.latitude() > 90)) {
+      problems.add(new FieldProblem("latitude", "must be between -90 and 90"));
+    }
+    if (s.longitude() != null && (s.longitude() < -180 || s.longitude() > 180)) {
+      problems.add(new FieldProblem("longitude", "must be between -180 and 180"));
+    }
+    if (s.reporter() != null && !isBlank(s.reporter().email()) && !EMAIL.matcher(s.reporter().email().trim()).matches()) {
+      problems.add(new FieldProblem("reporter.email", "is not an e-mail address"));
+    }
+    Channel channel = null;
+    if (isBlank(s.channel())) {
+      problems.add(new FieldProblem("channel", "is required"));
+    } else {
+      try {
+        channel = Channel.valueOf(s.channel().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("channel", "unknown channel '" + s.channel() + "'"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidReportException(problems);
+    }
+    return channel;
+  }
+
+  private static Reporter trimmed(Reporter r) {
+    return new Reporter(blankToNull(r.name()), blankToNull(r.phone()), blankToNull(r.email()));
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String blankToNull(String value) {
+    return isBlank(value) ? null : value.strip();
+  }
+}

@@ -1,0 +1,15 @@
+package vn.ioc.citizenreports.report;
+
+/**
+ * Starts the handling of a stored report. Implemented by the process engine glue in
+ * {@code handling}, so this package does not depend on the engine.
+ */
+public interface ReportLifecycle {
+
+  /**
+   * Starts the report's lifecycle in the caller's transaction.
+   *
+   * @param trackingToken the citizen's token in clear, only to be mailed to the citizen
+   */
+  void start(Report report, String trackingToken);
+}

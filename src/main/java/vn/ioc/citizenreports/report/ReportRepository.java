@@ -1,0 +1,67 @@
+package vn.ioc.citizenreports.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ReportRepository {
+
+  private final JdbcClient jdbc;
+
+  public ReportRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Report report, String tokenHash) {
+    Reporter reporter = report.reporter();
+    jdbc.sql("""
+            INSERT INTO report (id, token_hash, category, description, ward_code, address, latitude,
+                                longitude, channel, reporter_name, reporter_phone, reporter_email, submitted_at)
+            VALUES (:id, :tokenHash, :category, :description, :wardCode, :address, :latitude,
+                    :longitude, :channel, :name, :phone, :email, :submittedAt)""")
+        .param("id", report.id())
+        .param("tokenHash", tokenHash)
+        .param("category", report.category())
+        .param("description", report.description())
+        .param("wardCode", report.wardCode())
+        .param("address", report.address())
+        .param("latitude", report.latitude())
+        .param("longitude", report.longitude())
+        .param("channel", report.channel().name())
+        .param("name", reporter.name())
+        .param("phone", reporter.phone())
+        .param("email", reporter.email())
+        .param("submittedAt", Timestamp.from(report.submittedAt()))
+        .update();
+  }
+
+  public Optional<Report> find(String id) {
+    return jdbc.sql("SELECT * FROM report WHERE id = :id").param("id", id).query(ReportRepository::map).optional();
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM report WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM report").query(Long.class).single();
+  }
+
+  private static Report map(ResultSet rs, int row) throws SQLException {
+    return new Report(
+        rs.getString("id"),
+        rs.getString("category"),
+        rs.getString("description"),
+        rs.getString("ward_code"),
+        rs.getString("address"),
+        rs.getObject("latitude", Double.class),
+        rs.getObject("longitude", Double.class),
+        Channel.valueOf(rs.getString("channel")),
+        new Reporter(rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("reporter_email")),
+        rs.getTimestamp("submitted_at").toInstant());
+  }
+}

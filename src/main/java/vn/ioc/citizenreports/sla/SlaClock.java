@@ -1,0 +1,80 @@
+package vn.ioc.citizenreports.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadline arithmetic, free of the engine. A deadline is the end of a day in Vietnam: a unit
+ * assigned a report on Monday with seven days answers by Monday next week, 23:59:59 local time.
+ */
+@Component
+public class SlaClock {
+
+  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+  /** Deadlines for a unit that gets the report now. */
+  public Deadlines start(Instant assignedAt, SlaPolicy policy) {
+    LocalDate dueDay = assignedAt.atZone(VIETNAM).toLocalDate().plusDays(policy.responseDays());
+    return around(endOf(dueDay), policy);
+  }
+
+  /** Deadlines after an approved extension to {@code newDueAt}. */
+  public Deadlines extend(Instant newDueAt, SlaPolicy policy) {
+    return around(newDueAt, policy);
+  }
+
+  /** The deadline a unit proposes when it asks for more time: the end of that day. */
+  public Instant endOf(LocalDate day) {
+    return ZonedDateTime.of(day, END_OF_DAY, VIETNAM).toInstant();
+  }
+
+  /**
+   * Why a proposed extension cannot be accepted, if it cannot: it must lie after the current
+   * deadline, within the longest extension allowed, and the unit must have extensions left.
+   */
+  public Optional<String> checkExtension(Instant currentDueAt, Instant proposedDueAt, int extensionsSoFar, SlaPolicy policy) {
+    if (extensionsSoFar >= policy.maxExtensions()) {
+      return Optional.of("Đã gia hạn tối đa " + policy.maxExtensions() + " lần");
+    }
+    if (!proposedDueAt.isAfter(currentDueAt)) {
+      return Optional.of("Ngày đề nghị phải sau hạn hiện tại");
+    }
+    Instant latest = currentDueAt.plus(Duration.ofDays(policy.maxExtensionDays()));
+    if (proposedDueAt.isAfter(latest)) {
+      return Optional.of("Mỗi lần chỉ được gia hạn tối đa " + policy.maxExtensionDays() + " ngày");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * On time when answered by the original deadline; late with extension when answered by an
+   * approved later deadline; late otherwise. An answer exactly at the deadline is on time.
+   */
+  public SlaOutcome judge(Instant answeredAt, Instant originalDueAt, Instant dueAt, boolean extended) {
+    if (!answeredAt.isAfter(originalDueAt)) {
+      return SlaOutcome.ON_TIME;
+    }
+    if (extended && !answeredAt.isAfter(dueAt)) {
+      return SlaOutcome.LATE_WITH_EXTENSION;
+    }
+    return SlaOutcome.LATE;
+  }
+
+  public Instant ratingDueAt(Instant publishedAt, SlaPolicy policy) {
+    return publishedAt.plus(Duration.ofDays(policy.ratingWindowDays()));
+  }
+
+  private static Deadlines around(Instant dueAt, SlaPolicy policy) {
+    return new Deadlines(
+        dueAt,
+        dueAt.minus(Duration.ofHours(policy.reminderHoursBefore())),
+        dueAt.plus(Duration.ofDays(policy.reprimandDaysAfter())));
+  }
+}

@@ -1,0 +1,6 @@
+package vn.ioc.citizenreports.sla;
+
+/** How a unit did against its deadline, as leaders count it. */
+public enum SlaOutcome {
+  ON_TIME, LATE_WITH_EXTENSION, LATE
+}

@@ -1,0 +1,13 @@
+package vn.ioc.citizenreports.sla;
+
+/**
+ * What the {@code SlaPolicy} decision says for a report: how long the unit has, when it is
+ * reminded and reprimanded, how long the citizen may rate, and how far it may be extended.
+ */
+public record SlaPolicy(
+    int responseDays,
+    int reminderHoursBefore,
+    int reprimandDaysAfter,
+    int ratingWindowDays,
+    int maxExtensions,
+    int maxExtensionDays) {}

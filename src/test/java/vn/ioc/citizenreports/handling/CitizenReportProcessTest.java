@@ -1,0 +1,494 @@
+package vn.ioc.citizenreports.handling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static vn.ioc.citizenreports.handling.ReportProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.ioc.citizenreports.report.Receipt;
+import vn.ioc.citizenreports.report.ReportSubmission;
+import vn.ioc.citizenreports.report.Reporter;
+import vn.ioc.citizenreports.sla.SlaClock;
+
+/**
+ * One scenario per path through {@code CitizenReportProcess}. Time is moved with ClockUtil and
+ * timers are fired as the jobs they are, once they are due.
+ */
+@Deployment(resources = {
+    "processes/CitizenReportProcess.bpmn", "processes/MailDelivery.bpmn",
+    "dmn/ReportRouting.dmn", "dmn/SlaPolicy.dmn"})
+class CitizenReportProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9)
+      .excludeProcessDefinitionKeys(MailDeliveryProcess.KEY)
+      .build();
+
+  private static final String CITIZEN_MAIL = "nguyenvana@example.vn";
+  private static final String PHU_HOI = "19771";
+
+  private ProcessTestBeans beans;
+
+  @BeforeEach
+  void wireBeans() {
+    init(engine.getProcessEngine());
+    beans = new ProcessTestBeans(engine.getProcessEngine());
+    // Monday 2 March 2026, 09:00 in Huế
+    at("2026-03-02T09:00");
+  }
+
+  @AfterEach
+  void resetBeans() {
+    beans.reset();
+  }
+
+  // ---------------------------------------------------------------- the happy path
+
+  @Test
+  void validReportIsRoutedAnsweredOnTimePublishedAndRatedSatisfied() {
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
+    assertThat(task(TASK_VERIFY_REPORT, report)).hasCandidateGroup(GROUP_IOC);
+    assertThat(mail(report, "REPORT_RECEIVED")).containsEntry("mailTo", CITIZEN_MAIL);
+    assertThat((String) mail(report, "REPORT_RECEIVED").get("mailBody")).contains(report.getBusinessKey(), "token=");
+
+    complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "VALID"));
+
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("routedUnitId", "sgtvt")
+        .containsEntry("unitId", "sgtvt")
+        .containsEntry("overdue", false)
+        .containsEntry("escalationLevel", 0);
+    Task handle = task(TASK_HANDLE_REPORT, report);
+    assertThat(handle).hasCandidateGroup("sgtvt").hasDueDate(vietnam("2026-03-09T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-08T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-09T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-12T23:59:59"));
+    assertThat(mail(report, "UNIT_ASSIGNED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+    assertThat((String) mail(report, "UNIT_ASSIGNED").get("mailSubject")).contains(report.getBusinessKey(), "23:59 ngày 09/03/2026");
+
+    at("2026-03-04T15:30");
+    complete(handle, withVariables("handling", "RESOLVED", "resultText", "Đã vá ổ gà ngày 04/03."));
+    assertThat(report).isWaitingAt(TASK_REVIEW_RESULT);
+    assertThat(task(TASK_REVIEW_RESULT, report)).hasCandidateGroup(GROUP_IOC);
+
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    assertThat(report).isWaitingAt(TASK_AWAIT_RATING).variables()
+        .containsEntry("slaOutcome", "ON_TIME")
+        .containsEntry("answeredAt", vietnam("2026-03-04T15:30"));
+    assertThat((String) mail(report, "RESULT_PUBLISHED").get("mailBody")).contains("Đã vá ổ gà ngày 04/03.");
+
+    rate(report, "SATISFIED", "Cảm ơn!");
+    assertThat(report).isEnded().hasPassed("Gateway_ReportClosing", "EndEvent_ReportClosed").hasNotPassed(TASK_REVIEW_COMPLAINT);
+    assertThat(historicVariable(report, "rating")).isEqualTo("SATISFIED");
+    assertThat(historicVariable(report, "closedAt")).isNotNull();
+  }
+
+  @Test
+  void operatorTypingInAHotlineReportThroughTheStartFormGetsAReportIdAndAStoredReport() {
+    ProcessInstance report = runtimeService().startProcessInstanceByKey(KEY, withVariables(
+        "channel", "HOTLINE", "category", "WASTE", "wardCode", PHU_HOI,
+        "description", "Rác tồn đọng ở chợ Đông Ba", "address", "Chợ Đông Ba", "reporterPhone", "0905000111"));
+
+    assertThat(report.getBusinessKey()).matches("PA-2026-\\d{6}");
+    assertThat(report).isWaitingAt(TASK_VERIFY_REPORT).variables().containsEntry("reportId", report.getBusinessKey());
+    assertThat(beans.reports.find(report.getBusinessKey())).hasValueSatisfying(stored ->
+        assertThat(stored.description()).isEqualTo("Rác tồn đọng ở chợ Đông Ba"));
+    assertThat(mails(report)).as("no e-mail address, no receipt").isEmpty();
+  }
+
+  @Test
+  void startFormWithAnUnknownCategoryIsRefusedAndNothingIsStored() {
+    long before = beans.reports.count();
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, withVariables(
+        "channel", "HOTLINE", "category", "NO_SUCH_THING", "wardCode", PHU_HOI, "description", "x")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("category");
+    assertThat(beans.reports.count()).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  @Test
+  void invalidReportEndsAfterTellingTheCitizenWhy() {
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "INVALID", "rejectionReason", "SPAM"));
+
+    assertThat(report).isEnded().hasPassed("Task_NotifyRejection", "EndEvent_ReportRejected");
+    assertThat(mail(report, "REPORT_REJECTED")).containsEntry("mailTo", CITIZEN_MAIL);
+    assertThat((String) mail(report, "REPORT_REJECTED").get("mailBody")).contains("Tin rác, quảng cáo");
+  }
+
+  @Test
+  void invalidWithoutAReasonIsRefused() {
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "INVALID")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rejectionReason");
+    assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "MAYBE")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("VALID, INVALID, DUPLICATE");
+    assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
+  }
+
+  @Test
+  void duplicateReportEndsAndPointsTheCitizenToTheOriginal() {
+    ProcessInstance original = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "DUPLICATE", "duplicateOf", original.getBusinessKey()));
+
+    assertThat(report).isEnded().hasPassed("EndEvent_ReportRejected");
+    assertThat((String) mail(report, "REPORT_REJECTED").get("mailBody")).contains(original.getBusinessKey());
+    assertThat(original).isWaitingAt(TASK_VERIFY_REPORT);
+  }
+
+  @Test
+  void duplicateOfAReportThatDoesNotExistIsRefused() {
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report),
+        withVariables("verification", "DUPLICATE", "duplicateOf", "PA-2026-999999")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("no report PA-2026-999999");
+    assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
+  }
+
+  @Test
+  void operatorMayCorrectTheCategoryAndChooseTheUnitHerself() {
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+
+    complete(task(TASK_VERIFY_REPORT, report), withVariables(
+        "verification", "VALID", "category", "TREES", "priority", "URGENT", "unitOverride", "ubndhue"));
+
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("routedUnitId", "hepco")
+        .containsEntry("unitId", "ubndhue");
+    // urgent: one day
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("ubndhue").hasDueDate(vietnam("2026-03-03T23:59:59"));
+  }
+
+  // ---------------------------------------------------------------- the unit's answer
+
+  @Test
+  void unitThatIsNotResponsibleHandsBackAndTheNewUnitGetsItsOwnFullTime() {
+    ProcessInstance report = assigned("POLLUTION", PHU_HOI);
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("stnmt");
+
+    at("2026-03-05T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "NOT_RESPONSIBLE", "returnReason", "Tiếng ồn công trình: thuộc Sở Xây dựng"));
+    assertThat(report).isWaitingAt(TASK_REROUTE_REPORT);
+    assertThat(task(TASK_REROUTE_REPORT, report)).hasCandidateGroup(GROUP_IOC);
+    assertThatThrownBy(() -> complete(task(TASK_REROUTE_REPORT, report), withVariables("unitId", "stnmt")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("choose another unit");
+
+    complete(task(TASK_REROUTE_REPORT, report), withVariables("unitId", "sxd"));
+
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables().containsEntry("declinedUnitId", "stnmt");
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sxd").hasDueDate(vietnam("2026-03-12T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-12T23:59:59"));
+    assertThat(mails(report, "UNIT_ASSIGNED")).extracting(m -> m.get("mailTo"))
+        .containsExactly("stnmt@hue.gov.vn", "sxd@hue.gov.vn");
+  }
+
+  @Test
+  void approvedExtensionMovesTheDeadlineAndEverySlaTimerFollows() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+
+    at("2026-03-06T08:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ nhựa đường", "proposedDueAt", "2026-03-16"));
+    assertThat(report).isWaitingAt(TASK_REVIEW_EXTENSION);
+    assertThat(task(TASK_REVIEW_EXTENSION, report)).hasCandidateGroup(GROUP_IOC);
+
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED"));
+
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("dueAt", vietnam("2026-03-16T23:59:59"))
+        .containsEntry("originalDueAt", vietnam("2026-03-09T23:59:59"))
+        .containsEntry("extended", true)
+        .containsEntry("extensionCount", 1);
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasDueDate(vietnam("2026-03-16T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-16T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-15T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-19T23:59:59"));
+
+    // answered after the original deadline but within the extension
+    at("2026-03-12T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã thảm lại mặt đường"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    assertThat(report).variables().containsEntry("slaOutcome", "LATE_WITH_EXTENSION");
+  }
+
+  @Test
+  void rejectedExtensionKeepsTheDeadline() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Thiếu nhân lực", "proposedDueAt", "2026-03-13"));
+
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED", "extensionNote", "Không đủ lý do"));
+
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("dueAt", vietnam("2026-03-09T23:59:59"))
+        .containsEntry("extended", false)
+        .containsEntry("extensionCount", 0)
+        .containsEntry("handling", null);
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-09T23:59:59"));
+  }
+
+  @Test
+  void extensionBeyondWhatThePolicyAllowsIsRefused() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+
+    // the default policy allows 14 days per extension
+    assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ dự án", "proposedDueAt", "2026-04-30")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("14 ngày");
+    assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ dự án", "proposedDueAt", "ngày mai")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("proposedDueAt");
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT);
+  }
+
+  @Test
+  void returnedResultGoesBackToTheUnitWithTheIocNote() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+
+    assertThatThrownBy(() -> complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reviewNote");
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Cần ảnh sau khi xử lý"));
+
+    assertThat(report).hasPassed("Gateway_BackToUnit").isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("reviewNote", "Cần ảnh sau khi xử lý")
+        .containsEntry("handling", null);
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sgtvt").hasDueDate(vietnam("2026-03-09T23:59:59"));
+  }
+
+  // ---------------------------------------------------------------- SLA escalation
+
+  @Test
+  void reminderGoesToTheUnitOncePerDeadline() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+
+    at("2026-03-09T00:00");
+    fire(report, TIMER_SLA_REMINDER);
+    assertThat(report).hasPassed("Task_RemindUnit", "EndEvent_UnitReminded").variables().containsEntry("reminderSent", true);
+    assertThat(mail(report, "UNIT_REMINDED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+
+    // the unit asks for more time, the IOC says no: the task and its timers are created anew
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Mưa lớn", "proposedDueAt", "2026-03-12"));
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+    fire(report, TIMER_SLA_REMINDER);
+
+    assertThat(report).hasPassed("EndEvent_ReminderSkipped");
+    assertThat(mails(report, "UNIT_REMINDED")).hasSize(1);
+  }
+
+  @Test
+  void breachedDeadlineMakesTheReportOverdueAndThePeoplesCommitteeOfficeUrgesTheUnit() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+
+    assertThat(report).variables().containsEntry("overdue", true).containsEntry("escalationLevel", 1);
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT, TASK_URGE_UNIT);
+    assertThat(task(TASK_URGE_UNIT, report)).hasCandidateGroup(GROUP_PC_OFFICE);
+
+    complete(task(TASK_URGE_UNIT, report), withVariables("urgeNote", "Đề nghị trả lời trước 12/03"));
+    assertThat(mail(report, "UNIT_URGED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+    assertThat((String) mail(report, "UNIT_URGED").get("mailBody")).contains("Đề nghị trả lời trước 12/03");
+
+    // the unit can still answer; it is late
+    at("2026-03-11T09:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    assertThat(report).variables().containsEntry("slaOutcome", "LATE");
+  }
+
+  @Test
+  void unitAlreadyUrgedIsNotUrgedAgainWhenItGetsTheReportBack() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-13"));
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+
+    fire(report, TIMER_SLA_BREACHED);
+
+    assertThat(report).hasPassed("EndEvent_UrgeSkipped");
+    assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey(TASK_URGE_UNIT).count()).isEqualTo(1);
+  }
+
+  @Test
+  void unitStillSilentDaysAfterTheDeadlineIsReprimandedByTheLeaders() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+
+    at("2026-03-13T00:00");
+    fire(report, TIMER_REPRIMAND_DUE);
+
+    assertThat(report).variables().containsEntry("escalationLevel", 2).containsEntry("overdue", true);
+    assertThat(task(TASK_REPRIMAND_UNIT, report)).hasCandidateGroup(GROUP_LEADERS);
+    assertThat(mail(report, "UNIT_REPRIMAND_DUE")).containsEntry("mailTo", ProcessTestBeans.LEADERS_MAILBOX);
+    complete(task(TASK_REPRIMAND_UNIT, report), withVariables("reprimandNote", "Phê bình trong giao ban tuần"));
+    assertThat(report).hasPassed("EndEvent_UnitReprimanded");
+
+    // answered, returned by the IOC: back at the unit, whose reprimand is not repeated
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Chưa đạt"));
+    fire(report, TIMER_REPRIMAND_DUE);
+    assertThat(report).hasPassed("EndEvent_ReprimandSkipped");
+    assertThat(mails(report, "UNIT_REPRIMAND_DUE")).hasSize(1);
+  }
+
+  // ---------------------------------------------------------------- the citizen's rating
+
+  @Test
+  void unsatisfiedCitizenGetsTheReportReopenedWithAFreshSlaThenTheIocCloses() {
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+
+    at("2026-03-05T08:00");
+    rate(report, "UNSATISFIED", "Ổ gà vẫn còn");
+    assertThat(report).isWaitingAt(TASK_REVIEW_COMPLAINT);
+    assertThat(task(TASK_REVIEW_COMPLAINT, report)).hasCandidateGroup(GROUP_IOC);
+
+    complete(task(TASK_REVIEW_COMPLAINT, report), withVariables("complaintDecision", "REOPEN", "complaintNote", "Kiểm tra lại"));
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
+        .containsEntry("dueAt", vietnam("2026-03-12T23:59:59"))
+        .containsEntry("slaOutcome", null);
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sgtvt");
+
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã vá lại"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    assertThat(report).variables().containsEntry("rating", null).containsEntry("slaOutcome", "ON_TIME");
+    rate(report, "UNSATISFIED", "Vẫn chưa ổn");
+    complete(task(TASK_REVIEW_COMPLAINT, report), withVariables("complaintDecision", "CLOSE", "complaintNote", "Đã xử lý đúng quy định"));
+
+    assertThat(report).isEnded().hasPassed("Gateway_ReportClosing", "EndEvent_ReportClosed");
+    assertThat(historicVariable(report, "rating")).isEqualTo("UNSATISFIED");
+  }
+
+  @Test
+  void reportWithoutARatingClosesWhenTheRatingWindowEnds() {
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+    assertThat(dueDateOf(report, TIMER_RATING_WINDOW_CLOSED)).isEqualTo(vietnam("2026-03-11T10:00"));
+
+    at("2026-03-11T10:01");
+    fire(report, TIMER_RATING_WINDOW_CLOSED);
+
+    assertThat(report).isEnded().hasPassed(TIMER_RATING_WINDOW_CLOSED, "EndEvent_ReportClosed").hasNotPassed("Gateway_CitizenSatisfied");
+    assertThat(historicVariable(report, "rating")).isEqualTo("NONE");
+  }
+
+  @Test
+  void ratingThatIsNotAVerdictIsRefused() {
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+
+    assertThatThrownBy(() -> rate(report, "NONE", ""))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("SATISFIED or UNSATISFIED");
+    assertThat(report).isWaitingAt(TASK_AWAIT_RATING);
+  }
+
+  // ---------------------------------------------------------------- steps of a scenario
+
+  private ProcessInstance submit(String category, String ward) {
+    Receipt receipt = beans.intake.submit(new ReportSubmission(category, "Ổ gà lớn giữa đường", ward, "12 Lê Lợi",
+        16.4637, 107.5909, "APP", new Reporter("Nguyễn Văn A", "0905123456", CITIZEN_MAIL)));
+    return processInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(receipt.id()).singleResult();
+  }
+
+  /** Verified as valid and waiting for its unit, assigned Monday 2 March 09:00. */
+  private ProcessInstance assigned(String category, String ward) {
+    ProcessInstance report = submit(category, ward);
+    complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "VALID"));
+    return report;
+  }
+
+  /** Answered on Wednesday 4 March 10:00 and published, waiting for the citizen's rating. */
+  private ProcessInstance published(String category, String ward) {
+    ProcessInstance report = assigned(category, ward);
+    at("2026-03-04T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã vá ổ gà"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    assertThat(report).isWaitingAt(TASK_AWAIT_RATING);
+    return report;
+  }
+
+  private void rate(ProcessInstance report, String rating, String comment) {
+    runtimeService().createMessageCorrelation(MESSAGE_REPORT_RATED)
+        .processInstanceBusinessKey(report.getBusinessKey())
+        .setVariable("rating", rating)
+        .setVariable("ratingComment", comment)
+        .correlate();
+  }
+
+  /** Fires a timer the Camunda way: it must be due at the current (moved) time, then its job runs. */
+  private void fire(ProcessInstance report, String timerId) {
+    Job timer = jobQuery().processInstanceId(report.getId()).activityId(timerId).singleResult();
+    assertThat(timer).as("timer %s", timerId).isNotNull();
+    assertThat(jobQuery().jobId(timer.getId()).executable().count()).as("timer %s is due", timerId).isEqualTo(1);
+    execute(timer);
+  }
+
+  private Date dueDateOf(ProcessInstance report, String timerId) {
+    return jobQuery().processInstanceId(report.getId()).activityId(timerId).singleResult().getDuedate();
+  }
+
+  /** The mails a report's process put in the outbox, oldest first, as MailDelivery variables. */
+  private List<Map<String, Object>> mails(ProcessInstance report) {
+    return historyService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MailDeliveryProcess.KEY)
+        .processInstanceBusinessKey(report.getBusinessKey())
+        .orderByProcessInstanceStartTime().asc().list().stream()
+        .map(mail -> historyService().createHistoricVariableInstanceQuery().processInstanceId(mail.getId()).list().stream()
+            .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> v.getValue())))
+        .toList();
+  }
+
+  private List<Map<String, Object>> mails(ProcessInstance report, String notification) {
+    return mails(report).stream().filter(mail -> notification.equals(mail.get("notification"))).toList();
+  }
+
+  private Map<String, Object> mail(ProcessInstance report, String notification) {
+    List<Map<String, Object>> mails = mails(report, notification);
+    assertThat(mails).as("one %s mail", notification).hasSize(1);
+    return mails.get(0);
+  }
+
+  private Object historicVariable(ProcessInstance report, String name) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(report.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  private static void at(String vietnamLocalTime) {
+    ClockUtil.setCurrentTime(vietnam(vietnamLocalTime));
+  }
+
+  private static Date vietnam(String localTime) {
+    Instant instant = LocalDateTime.parse(localTime).atZone(SlaClock.VIETNAM).toInstant();
+    return Date.from(instant);
+  }
+}

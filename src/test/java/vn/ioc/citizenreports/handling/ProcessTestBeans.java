@@ -1,0 +1,91 @@
+package vn.ioc.citizenreports.handling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import vn.ioc.citizenreports.notification.NotificationProperties;
+import vn.ioc.citizenreports.notification.NotificationService;
+import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.report.ReportIntakeService;
+import vn.ioc.citizenreports.report.ReportNumbers;
+import vn.ioc.citizenreports.report.ReportRepository;
+import vn.ioc.citizenreports.routing.UnitRegistry;
+import vn.ioc.citizenreports.sla.SlaClock;
+
+/**
+ * The beans the process calls, wired by hand for engine tests: the real services, a real report
+ * table (H2, migrated by Flyway), and a recording mail server. Registered under the names the
+ * BPMN's delegate expressions use.
+ */
+final class ProcessTestBeans {
+
+  static final String LEADERS_MAILBOX = "lanhdao@hue.gov.vn";
+
+  final ReportRepository reports;
+  final ReportIntakeService intake;
+  final RecordingMailGateway mailServer = new RecordingMailGateway();
+  final SlaClock slaClock = new SlaClock();
+
+  ProcessTestBeans(ProcessEngine engine) {
+    DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+        "jdbc:h2:mem:reports-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history").load().migrate();
+    ReferenceData reference = new ReferenceData();
+    UnitRegistry units = new UnitRegistry();
+    reports = new ReportRepository(JdbcClient.create(dataSource));
+    intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
+        new ProcessReportLifecycle(engine.getRuntimeService()), new EngineTimeClock());
+    NotificationService notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
+        new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
+    EscalationDelegates escalation = new EscalationDelegates();
+
+    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake));
+    Mocks.register("decisionResetListener", new DecisionResetListener());
+    Mocks.register("reviewDecisionListener", new ReviewDecisionListener());
+    Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));
+    Mocks.register("handleReportListener", new HandleReportListener(slaClock));
+    Mocks.register("rerouteReportListener", new RerouteReportListener(units));
+    Mocks.register("ratingListener", new RatingListener());
+    Mocks.register("assignUnitDelegate", new AssignUnitDelegate());
+    Mocks.register("startSlaClockDelegate", new StartSlaClockDelegate(slaClock));
+    Mocks.register("extendDeadlineDelegate", new ExtendDeadlineDelegate(slaClock));
+    Mocks.register("markOverdueDelegate", escalation.markOverdueDelegate());
+    Mocks.register("markReprimandedDelegate", escalation.markReprimandedDelegate());
+    Mocks.register("publishResultDelegate", new PublishResultDelegate(slaClock));
+    Mocks.register("closeReportDelegate", new CloseReportDelegate());
+    Mocks.register("notifyDelegate", new NotifyDelegate(notifications, reference));
+    Mocks.register("sendMailDelegate", new SendMailDelegate(mailServer));
+  }
+
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  /** The intake reads the same clock the engine does, so tests move both with ClockUtil. */
+  private static final class EngineTimeClock extends Clock {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant();
+    }
+  }
+}

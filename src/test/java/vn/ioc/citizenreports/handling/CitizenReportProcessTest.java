@@ -37,7 +37,7 @@ import vn.ioc.citizenreports.sla.SlaClock;
 class CitizenReportProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-test.cfg.xml")
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(MailDeliveryProcess.KEY)
       .build();

@@ -1,0 +1,53 @@
+package vn.ioc.citizenreports.system;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.ioc.citizenreports.report.InvalidReportException;
+
+/**
+ * Errors of our own API as RFC 9457 problem details: a 4xx names the field and the problem.
+ * (The engine's REST API keeps its own error format.)
+ */
+@RestControllerAdvice(basePackages = "vn.ioc.citizenreports")
+class ApiErrors {
+
+  @ExceptionHandler(InvalidReportException.class)
+  ProblemDetail invalidReport(InvalidReportException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The report has invalid fields");
+    problem.setTitle("Invalid report");
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The request body is not valid JSON for this endpoint");
+    problem.setTitle("Unreadable request");
+    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("body", rootMessage(e))));
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Send the report as application/json");
+    problem.setTitle("Unsupported media type");
+    return problem;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    // Jackson appends the request source; the first line says what is wrong
+    return message.lines().findFirst().orElse(message);
+  }
+}

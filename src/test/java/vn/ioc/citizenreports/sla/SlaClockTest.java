@@ -1,0 +1,58 @@
+package vn.ioc.citizenreports.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class SlaClockTest {
+
+  private static final SlaPolicy ONE_WEEK = new SlaPolicy(7, 24, 3, 7, 2, 14);
+  private final SlaClock clock = new SlaClock();
+
+  @Test
+  void deadlineIsTheEndOfTheLastDayInVietnamWhateverTheHourOfAssignment() {
+    // 23:30 in Huế is still Monday there (16:30 UTC)
+    Deadlines late = clock.start(vietnam("2026-03-02T23:30"), ONE_WEEK);
+    Deadlines early = clock.start(vietnam("2026-03-02T00:10"), ONE_WEEK);
+
+    assertThat(late.dueAt()).isEqualTo(vietnam("2026-03-09T23:59:59"));
+    assertThat(early.dueAt()).isEqualTo(late.dueAt());
+    assertThat(late.reminderAt()).isEqualTo(vietnam("2026-03-08T23:59:59"));
+    assertThat(late.reprimandAt()).isEqualTo(vietnam("2026-03-12T23:59:59"));
+  }
+
+  @Test
+  void answerExactlyAtTheDeadlineIsOnTime() {
+    Instant due = vietnam("2026-03-09T23:59:59");
+
+    assertThat(clock.judge(due, due, due, false)).isEqualTo(SlaOutcome.ON_TIME);
+    assertThat(clock.judge(due.plusSeconds(1), due, due, false)).isEqualTo(SlaOutcome.LATE);
+  }
+
+  @Test
+  void lateAnswerWithinAnApprovedExtensionIsLateWithExtension() {
+    Instant original = vietnam("2026-03-09T23:59:59");
+    Instant extended = vietnam("2026-03-16T23:59:59");
+
+    assertThat(clock.judge(vietnam("2026-03-12T10:00"), original, extended, true)).isEqualTo(SlaOutcome.LATE_WITH_EXTENSION);
+    assertThat(clock.judge(extended, original, extended, true)).isEqualTo(SlaOutcome.LATE_WITH_EXTENSION);
+    assertThat(clock.judge(vietnam("2026-03-17T08:00"), original, extended, true)).isEqualTo(SlaOutcome.LATE);
+    assertThat(clock.judge(vietnam("2026-03-05T08:00"), original, extended, true)).isEqualTo(SlaOutcome.ON_TIME);
+  }
+
+  @Test
+  void extensionMustBeLaterWithinTheLimitAndNotOneTooMany() {
+    Instant due = vietnam("2026-03-09T23:59:59");
+
+    assertThat(clock.checkExtension(due, vietnam("2026-03-23T23:59:59"), 0, ONE_WEEK)).isEmpty();
+    assertThat(clock.checkExtension(due, vietnam("2026-03-24T23:59:59"), 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("14 ngày"));
+    assertThat(clock.checkExtension(due, due, 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("sau hạn hiện tại"));
+    assertThat(clock.checkExtension(due, vietnam("2026-03-12T23:59:59"), 2, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("2 lần"));
+  }
+
+  private static Instant vietnam(String localTime) {
+    return LocalDateTime.parse(localTime).atZone(SlaClock.VIETNAM).toInstant();
+  }
+}

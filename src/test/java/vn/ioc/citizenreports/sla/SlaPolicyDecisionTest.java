@@ -1,0 +1,68 @@
+package vn.ioc.citizenreports.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.ioc.citizenreports.reference.Category;
+import vn.ioc.citizenreports.reference.ReferenceData;
+
+/** dmn/SlaPolicy.dmn: one week by default, as in Huế; faster for utilities and urgent reports. */
+class SlaPolicyDecisionTest {
+
+  private static DmnEngine dmn;
+  private static DmnDecision policy;
+
+  @BeforeAll
+  static void parseDecision() throws Exception {
+    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
+        .createDefaultDmnEngineConfiguration();
+    configuration.enableFeelLegacyBehavior(true);
+    dmn = configuration.buildEngine();
+    try (InputStream in = SlaPolicyDecisionTest.class.getClassLoader().getResourceAsStream("dmn/SlaPolicy.dmn")) {
+      policy = dmn.parseDecision("SlaPolicy", in);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, {1}: {2} days to answer")
+  @CsvSource({
+      "ROAD_DAMAGE,  NORMAL, 7, 3, 2",
+      "WASTE,        NORMAL, 7, 3, 2",
+      "WATER_SUPPLY, NORMAL, 3, 2, 1",
+      "POWER_SUPPLY, NORMAL, 3, 2, 1",
+      "ROAD_DAMAGE,  URGENT, 1, 1, 1",
+      "WATER_SUPPLY, URGENT, 1, 1, 1"})
+  void responseTimeAndEscalationByCategoryAndPriority(String category, String priority, int responseDays,
+      int reprimandDaysAfter, int maxExtensions) {
+    DmnDecisionResultEntries result = evaluate(category, priority);
+
+    assertThat(result.<Integer>getEntry("responseDays")).isEqualTo(responseDays);
+    assertThat(result.<Integer>getEntry("reprimandDaysAfter")).isEqualTo(reprimandDaysAfter);
+    assertThat(result.<Integer>getEntry("maxExtensions")).isEqualTo(maxExtensions);
+    assertThat(result.<Integer>getEntry("ratingWindowDays")).isEqualTo(7);
+  }
+
+  @Test
+  void everyCategoryHasAPolicyForEveryPriority() {
+    for (Category category : new ReferenceData().categories()) {
+      for (String priority : new String[] {"NORMAL", "URGENT"}) {
+        assertThat(evaluate(category.code(), priority).getEntryMap())
+            .as("policy for %s, %s", category.code(), priority)
+            .containsOnlyKeys("responseDays", "reminderHoursBefore", "reprimandDaysAfter", "ratingWindowDays",
+                "maxExtensions", "maxExtensionDays");
+      }
+    }
+  }
+
+  private static DmnDecisionResultEntries evaluate(String category, String priority) {
+    return dmn.evaluateDecision(policy, Map.of("category", category, "priority", priority)).getFirstResult();
+  }
+}

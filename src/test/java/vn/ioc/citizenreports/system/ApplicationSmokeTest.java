@@ -1,0 +1,129 @@
+package vn.ioc.citizenreports.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import vn.ioc.citizenreports.handling.ReportProcess;
+
+/** The application as `mvn spring-boot:run` starts it, on an in-memory database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ApplicationSmokeTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void processDecisionsAndFormsAreDeployed() {
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(ReportProcess.KEY).count()).isEqualTo(1);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("MailDelivery").count()).isEqualTo(1);
+    assertThat(repositoryService.createDecisionDefinitionQuery().list())
+        .extracting(d -> d.getKey()).contains("ReportRouting", "SlaPolicy");
+    Deployment deployment = repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0);
+    assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
+        .anyMatch(name -> name.endsWith("forms/VerifyReport.form"))
+        .anyMatch(name -> name.endsWith("forms/HandleReport.form"))
+        .anyMatch(name -> name.endsWith("forms/SubmitReport.form"));
+  }
+
+  @Test
+  void everyDelegateExpressionInTheModelsIsABean() throws Exception {
+    Pattern delegate = Pattern.compile("delegateExpression=\"\\$\\{([A-Za-z]+)}\"");
+    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+      Matcher matcher = delegate.matcher(model.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+      while (matcher.find()) {
+        assertThat(context.containsBean(matcher.group(1))).as("bean %s used in %s", matcher.group(1), model.getFilename()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void groupsUnitsAndTasklistFiltersExist() {
+    assertThat(identityService.createGroupQuery().groupIdIn("ioc", "pcoffice", "leaders", "designers").count()).isEqualTo(4);
+    assertThat(identityService.createGroupQuery().groupType("unit").count()).isEqualTo(10);
+    assertThat(identityService.checkPassword("demo", "demo")).isTrue();
+    assertThat(identityService.createUserQuery().memberOfGroup("sgtvt").list()).extracting(u -> u.getId()).contains("sgtvtstaff");
+    assertThat(filterService.createTaskFilterQuery().list()).extracting(f -> f.getName())
+        .contains("Việc của đơn vị tôi", "Sắp đến hạn", "Quá hạn");
+  }
+
+  @Test
+  void engineRestRequiresCredentials() {
+    assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // a wrong password locks that user for a few seconds (the engine's login throttling): not demo
+    assertThat(http.withBasicAuth("operator", "wrong").getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("demo", "demo").getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void reportSubmittedThroughTheApiIsStoredAndWaitsForVerification() {
+    ResponseEntity<JsonNode> response = post("""
+        {"category": "ROAD_DAMAGE", "description": "Ổ gà lớn trước số 12", "wardCode": "19771",
+         "address": "12 Lê Lợi", "latitude": 16.4637, "longitude": 107.5909, "channel": "APP",
+         "reporter": {"name": "Nguyễn Văn A", "phone": "0905123456", "email": "a@example.vn"}}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = response.getBody().path("id").asText();
+    assertThat(id).matches("PA-\\d{4}-\\d{6}");
+    assertThat(response.getBody().path("token").asText()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(response.getHeaders().getLocation()).hasToString("/api/reports/" + id);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(ReportProcess.TASK_VERIFY_REPORT)
+        .taskCandidateGroup(ReportProcess.GROUP_IOC).count()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidReportIsRefusedWithTheFieldsAndNothingStarts() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportProcess.KEY).count();
+
+    ResponseEntity<JsonNode> response = post("""
+        {"category": "SPACESHIP", "description": "", "wardCode": "19771", "channel": "PIGEON"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    List<String> fields = response.getBody().path("errors").findValuesAsText("field");
+    assertThat(fields).containsExactlyInAnyOrder("category", "description", "channel");
+    assertThat(response.getBody().path("errors").get(0).path("message").asText()).contains("SPACESHIP");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    assertThat(post("{\"category\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("{\"latitude\": \"north\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("[]").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private ResponseEntity<JsonNode> post(String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/reports", new HttpEntity<>(json, headers), JsonNode.class);
+  }
+}

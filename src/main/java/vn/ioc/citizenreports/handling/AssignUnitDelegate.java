@@ -2,7 +2,6 @@ package vn.ioc.citizenreports.handling;
 
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,8 +16,8 @@ class AssignUnitDelegate implements JavaDelegate {
     String unit = variables.text(UNIT_OVERRIDE)
         .or(() -> variables.text(ROUTED_UNIT_ID))
         // Runs in the operator's verification: the message reaches Tasklist, the form stays open.
-        .orElseThrow(() -> new BadUserRequestException("No routing rule for category " + variables.category()
-            + " in ward " + variables.wardCode() + ": choose the unit ('unitOverride')"));
+        .orElseThrow(() -> new InvalidInput(UNIT_OVERRIDE, "no routing rule for category " + variables.category()
+            + " in ward " + variables.wardCode() + ": choose the unit"));
     variables.set(UNIT_ID, unit);
   }
 }

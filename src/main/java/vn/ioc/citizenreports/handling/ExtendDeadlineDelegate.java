@@ -25,7 +25,7 @@ class ExtendDeadlineDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ReportVariables variables = ReportVariables.of(execution);
     Deadlines deadlines = slaClock.extend(variables.submittedDate(PROPOSED_DUE_AT, slaClock), variables.slaPolicy());
-    variables.setInstant(DUE_AT, deadlines.dueAt());
+    variables.setDueAt(deadlines.dueAt());
     variables.setInstant(REMINDER_AT, deadlines.reminderAt());
     variables.setInstant(REPRIMAND_AT, deadlines.reprimandAt());
     variables.set(EXTENDED, true);

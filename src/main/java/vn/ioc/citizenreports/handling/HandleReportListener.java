@@ -3,7 +3,6 @@ package vn.ioc.citizenreports.handling;
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ class HandleReportListener implements ExecutionListener {
         Instant proposed = variables.submittedDate(PROPOSED_DUE_AT, slaClock);
         slaClock.checkExtension(variables.instant(DUE_AT), proposed, variables.count(EXTENSION_COUNT), variables.slaPolicy())
             .ifPresent(problem -> {
-              throw new BadUserRequestException("'proposedDueAt': " + problem);
+              throw new InvalidInput(PROPOSED_DUE_AT, problem);
             });
       }
       case NOT_RESPONSIBLE -> {

@@ -2,8 +2,6 @@ package vn.ioc.citizenreports.handling;
 
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +21,6 @@ import vn.ioc.citizenreports.sla.SlaClock;
  */
 @Component
 class NotifyDelegate implements JavaDelegate {
-
-  private static final DateTimeFormatter VIETNAMESE_DATE_TIME =
-      DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(SlaClock.VIETNAM);
 
   private final NotificationService notifications;
   private final ReferenceData reference;
@@ -52,8 +47,8 @@ class NotifyDelegate implements JavaDelegate {
     facts.put("wardName", reference.ward(variables.wardCode()).map(Ward::name).orElse(variables.wardCode()));
     facts.put("address", variables.text(ADDRESS).orElse(""));
     facts.put("description", variables.text(DESCRIPTION).orElse(""));
-    facts.put("dueAtText", variables.optionalInstant(DUE_AT).map(NotifyDelegate::format).orElse(null));
-    facts.put("ratingDueAtText", variables.optionalInstant(RATING_DUE_AT).map(NotifyDelegate::format).orElse(null));
+    facts.put("dueAtText", variables.optionalInstant(DUE_AT).map(SlaClock::vietnamese).orElse(null));
+    facts.put("ratingDueAtText", variables.optionalInstant(RATING_DUE_AT).map(SlaClock::vietnamese).orElse(null));
     facts.put("rejectionReasonText", variables.optionalOutcome(REJECTION_REASON, RejectionReason.class)
         .map(RejectionReason::text).orElse("Nội dung đã được phản ánh trước đó"));
     facts.put("duplicateOf", variables.text(DUPLICATE_OF).orElse(null));
@@ -61,9 +56,5 @@ class NotifyDelegate implements JavaDelegate {
     facts.put("urgeNote", variables.text(URGE_NOTE).orElse(null));
     facts.put("resultText", variables.text(RESULT_TEXT).orElse(null));
     return facts;
-  }
-
-  private static String format(Instant instant) {
-    return VIETNAMESE_DATE_TIME.format(instant);
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.report.ReportLifecycle;
 
@@ -12,14 +13,16 @@ import vn.ioc.citizenreports.report.ReportLifecycle;
 class ProcessReportLifecycle implements ReportLifecycle {
 
   private final RuntimeService runtimeService;
+  private final ReferenceData reference;
 
-  ProcessReportLifecycle(RuntimeService runtimeService) {
+  ProcessReportLifecycle(RuntimeService runtimeService, ReferenceData reference) {
     this.runtimeService = runtimeService;
+    this.reference = reference;
   }
 
   @Override
   public void start(Report report, String trackingToken) {
-    VariableMap variables = Variables.fromMap(ReportVariables.forNewReport(report))
+    VariableMap variables = Variables.fromMap(ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()))
         .putValueTyped(ReportVariables.TRACKING_TOKEN, Variables.stringValue(trackingToken, true));
     runtimeService.startProcessInstanceByKey(ReportProcess.KEY, report.id(), variables);
   }

@@ -5,6 +5,7 @@ import static vn.ioc.citizenreports.handling.ReportVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.InvalidReportException;
 import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.report.ReportIntakeService;
@@ -21,9 +22,11 @@ import vn.ioc.citizenreports.report.Reporter;
 class ReportSubmittedListener implements ExecutionListener {
 
   private final ReportIntakeService intake;
+  private final ReferenceData reference;
 
-  ReportSubmittedListener(ReportIntakeService intake) {
+  ReportSubmittedListener(ReportIntakeService intake, ReferenceData reference) {
     this.intake = intake;
+    this.reference = reference;
   }
 
   @Override
@@ -45,10 +48,11 @@ class ReportSubmittedListener implements ExecutionListener {
           new Reporter((String) variables.get(REPORTER_NAME), (String) variables.get(REPORTER_PHONE),
               (String) variables.get(REPORTER_EMAIL))), EngineClock.now());
     } catch (InvalidReportException e) {
-      throw new org.camunda.bpm.engine.BadUserRequestException(e.getMessage(), e);
+      InvalidReportException.FieldProblem first = e.problems().get(0);
+      throw new InvalidInput(first.field(), e.getMessage());
     }
     Report report = recorded.report();
-    ReportVariables.forNewReport(report).forEach(execution::setVariable);
+    ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()).forEach(execution::setVariable);
     variables.setTrackingToken(recorded.receipt().token());
     execution.setProcessBusinessKey(report.id());
   }

@@ -10,10 +10,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import vn.ioc.citizenreports.handling.Outcomes.Priority;
+import vn.ioc.citizenreports.reference.Ward;
 import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.sla.SlaClock;
 import vn.ioc.citizenreports.sla.SlaOutcome;
@@ -23,8 +23,8 @@ import vn.ioc.citizenreports.sla.SlaPolicy;
  * Typed access to the variables of {@code CitizenReportProcess}: the one place that knows their
  * names and types. Dates are stored as engine dates (Cockpit shows and filters them, timers read
  * them); dates submitted from Camunda Forms arrive as ISO-8601 strings and are parsed here.
- * A value a user submitted that does not fit is a {@link BadUserRequestException}: Tasklist shows
- * its message and the REST API answers 400.
+ * A value a user submitted that does not fit is {@link InvalidInput}: Tasklist shows its message
+ * and the REST API answers 400.
  */
 public final class ReportVariables {
 
@@ -33,6 +33,8 @@ public final class ReportVariables {
   public static final String CATEGORY = "category";
   public static final String DESCRIPTION = "description";
   public static final String WARD_CODE = "wardCode";
+  /** The ward's district, from the reference data: an input of the routing decision. */
+  public static final String DISTRICT_CODE = "districtCode";
   public static final String ADDRESS = "address";
   public static final String LATITUDE = "latitude";
   public static final String LONGITUDE = "longitude";
@@ -59,6 +61,8 @@ public final class ReportVariables {
   public static final String SLA_POLICY = "slaPolicy";
   public static final String ASSIGNED_AT = "assignedAt";
   public static final String DUE_AT = "dueAt";
+  /** dueAt in Vietnamese, for forms: Tasklist shows engine dates as bare ISO strings. */
+  public static final String DUE_AT_TEXT = "dueAtText";
   public static final String ORIGINAL_DUE_AT = "originalDueAt";
   public static final String REMINDER_AT = "reminderAt";
   public static final String REPRIMAND_AT = "reprimandAt";
@@ -103,12 +107,13 @@ public final class ReportVariables {
   }
 
   /** The variables a new process starts with, from the stored report. */
-  public static Map<String, Object> forNewReport(Report report) {
+  public static Map<String, Object> forNewReport(Report report, Ward ward) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REPORT_ID, report.id());
     variables.put(CATEGORY, report.category());
     variables.put(DESCRIPTION, report.description());
     variables.put(WARD_CODE, report.wardCode());
+    variables.put(DISTRICT_CODE, ward.districtCode());
     variables.put(ADDRESS, report.address());
     variables.put(LATITUDE, report.latitude());
     variables.put(LONGITUDE, report.longitude());
@@ -150,7 +155,7 @@ public final class ReportVariables {
 
   /** A text the user had to give. */
   public String required(String name) {
-    return text(name).orElseThrow(() -> new BadUserRequestException("'" + name + "' is required"));
+    return text(name).orElseThrow(() -> new InvalidInput(name, "is required"));
   }
 
   public Object get(String name) {
@@ -169,7 +174,7 @@ public final class ReportVariables {
     try {
       return Enum.valueOf(values, value);
     } catch (IllegalArgumentException e) {
-      throw new BadUserRequestException("'" + name + "' must be one of " + Arrays.toString(values.getEnumConstants())
+      throw new InvalidInput(name, "must be one of " + Arrays.toString(values.getEnumConstants())
           + ", not '" + value + "'");
     }
   }
@@ -207,6 +212,12 @@ public final class ReportVariables {
     scope.setVariable(name, value == null ? null : Date.from(value));
   }
 
+  /** The unit's current deadline, and its text for people. */
+  public void setDueAt(Instant dueAt) {
+    setInstant(DUE_AT, dueAt);
+    scope.setVariable(DUE_AT_TEXT, SlaClock.vietnamese(dueAt));
+  }
+
   /**
    * A date a user submitted: {@code 2026-12-01} from a date field (the end of that day in Vietnam),
    * an ISO date-time with or without offset (Vietnam time), or an engine date.
@@ -227,7 +238,7 @@ public final class ReportVariables {
         return LocalDateTime.parse(text).atZone(SlaClock.VIETNAM).toInstant();
       }
     } catch (DateTimeParseException e) {
-      throw new BadUserRequestException("'" + name + "' is not a date (YYYY-MM-DD): '" + text + "'");
+      throw new InvalidInput(name, "is not a date (YYYY-MM-DD): '" + text + "'");
     }
   }
 

@@ -2,7 +2,6 @@ package vn.ioc.citizenreports.handling;
 
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,10 @@ class RerouteReportListener implements ExecutionListener {
     ReportVariables variables = ReportVariables.of(execution);
     String unit = variables.unitId();
     if (units.find(unit).isEmpty()) {
-      throw new BadUserRequestException("'unitId': unknown unit '" + unit + "'");
+      throw new InvalidInput(UNIT_ID, "unknown unit '" + unit + "'");
     }
     if (unit.equals(variables.text(DECLINED_UNIT_ID).orElse(null))) {
-      throw new BadUserRequestException("'unitId': " + unit + " said the report is not its responsibility; choose another unit");
+      throw new InvalidInput(UNIT_ID, unit + " said the report is not its responsibility; choose another unit");
     }
     variables.set(UNIT_ID, unit);
   }

@@ -28,7 +28,7 @@ class StartSlaClockDelegate implements JavaDelegate {
     Instant now = EngineClock.now();
     Deadlines deadlines = slaClock.start(now, variables.slaPolicy());
     variables.setInstant(ASSIGNED_AT, now);
-    variables.setInstant(DUE_AT, deadlines.dueAt());
+    variables.setDueAt(deadlines.dueAt());
     variables.setInstant(ORIGINAL_DUE_AT, deadlines.dueAt());
     variables.setInstant(REMINDER_AT, deadlines.reminderAt());
     variables.setInstant(REPRIMAND_AT, deadlines.reprimandAt());

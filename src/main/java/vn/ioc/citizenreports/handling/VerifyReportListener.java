@@ -2,7 +2,6 @@ package vn.ioc.citizenreports.handling;
 
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +9,7 @@ import vn.ioc.citizenreports.handling.Outcomes.Priority;
 import vn.ioc.citizenreports.handling.Outcomes.RejectionReason;
 import vn.ioc.citizenreports.handling.Outcomes.Verification;
 import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.reference.Ward;
 import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.routing.UnitRegistry;
 
@@ -41,10 +41,10 @@ class VerifyReportListener implements ExecutionListener {
   private void checkDuplicate(ReportVariables variables) {
     String original = variables.required(DUPLICATE_OF);
     if (original.equals(variables.reportId().orElse(null))) {
-      throw new BadUserRequestException("'duplicateOf' names this report itself");
+      throw new InvalidInput(DUPLICATE_OF, "names this report itself");
     }
     if (!reports.exists(original)) {
-      throw new BadUserRequestException("'duplicateOf': no report " + original);
+      throw new InvalidInput(DUPLICATE_OF, "no report " + original);
     }
     variables.set(DUPLICATE_OF, original);
   }
@@ -53,16 +53,16 @@ class VerifyReportListener implements ExecutionListener {
   private void checkCorrections(ReportVariables variables) {
     String category = variables.category();
     if (reference.category(category).isEmpty()) {
-      throw new BadUserRequestException("'category': unknown category '" + category + "'");
+      throw new InvalidInput(CATEGORY, "unknown category '" + category + "'");
     }
-    String ward = variables.wardCode();
-    if (reference.ward(ward).isEmpty()) {
-      throw new BadUserRequestException("'wardCode': unknown ward '" + ward + "'");
-    }
+    String wardCode = variables.wardCode();
+    Ward ward = reference.ward(wardCode)
+        .orElseThrow(() -> new InvalidInput(WARD_CODE, "unknown ward '" + wardCode + "'"));
+    variables.set(DISTRICT_CODE, ward.districtCode());
     variables.setOutcome(PRIORITY, variables.optionalOutcome(PRIORITY, Priority.class).orElse(Priority.NORMAL));
     String unit = variables.text(UNIT_OVERRIDE).orElse(null);
     if (unit != null && units.find(unit).isEmpty()) {
-      throw new BadUserRequestException("'unitOverride': unknown unit '" + unit + "'");
+      throw new InvalidInput(UNIT_OVERRIDE, "unknown unit '" + unit + "'");
     }
     variables.set(UNIT_OVERRIDE, unit);
   }

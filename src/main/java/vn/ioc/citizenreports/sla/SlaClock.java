@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,8 @@ public class SlaClock {
 
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+  private static final DateTimeFormatter VIETNAMESE =
+      DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VIETNAM);
 
   /** Deadlines for a unit that gets the report now. */
   public Deadlines start(Instant assignedAt, SlaPolicy policy) {
@@ -65,6 +68,11 @@ public class SlaClock {
       return SlaOutcome.LATE_WITH_EXTENSION;
     }
     return SlaOutcome.LATE;
+  }
+
+  /** A moment as people in Huế read it: {@code 23:59 ngày 09/03/2026}. */
+  public static String vietnamese(Instant instant) {
+    return VIETNAMESE.format(instant);
   }
 
   public Instant ratingDueAt(Instant publishedAt, SlaPolicy policy) {

@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.system;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineRestSecurity {
 
+  private static final int AUTHENTICATION_ORDER = 10;
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -20,6 +23,17 @@ class EngineRestSecurity {
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<DeploymentPermissionFilter> deploymentPermission(IdentityService identityService) {
+    FilterRegistrationBean<DeploymentPermissionFilter> registration =
+        new FilterRegistrationBean<>(new DeploymentPermissionFilter(identityService));
+    registration.setName("engine-rest-deployment-permission");
+    registration.addUrlPatterns("/engine-rest/deployment/*");
+    registration.setOrder(AUTHENTICATION_ORDER + 1);
     return registration;
   }
 }

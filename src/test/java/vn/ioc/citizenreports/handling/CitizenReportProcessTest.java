@@ -43,7 +43,8 @@ class CitizenReportProcessTest {
       .build();
 
   private static final String CITIZEN_MAIL = "nguyenvana@example.vn";
-  private static final String PHU_HOI = "19771";
+  /** Xã Phú Thuận, Phú Vang: road damage there is the Department of Transport's (sgtvt). */
+  private static final String PHU_THUAN = "19869";
 
   private ProcessTestBeans beans;
 
@@ -64,7 +65,7 @@ class CitizenReportProcessTest {
 
   @Test
   void validReportIsRoutedAnsweredOnTimePublishedAndRatedSatisfied() {
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
     assertThat(task(TASK_VERIFY_REPORT, report)).hasCandidateGroup(GROUP_IOC);
@@ -76,6 +77,7 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
         .containsEntry("routedUnitId", "sgtvt")
         .containsEntry("unitId", "sgtvt")
+        .containsEntry("dueAtText", "23:59 ngày 09/03/2026")
         .containsEntry("overdue", false)
         .containsEntry("escalationLevel", 0);
     Task handle = task(TASK_HANDLE_REPORT, report);
@@ -83,7 +85,7 @@ class CitizenReportProcessTest {
     assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-08T23:59:59"));
     assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-09T23:59:59"));
     assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-12T23:59:59"));
-    assertThat(mail(report, "UNIT_ASSIGNED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+    assertThat(mail(report, "UNIT_ASSIGNED")).containsEntry("mailTo", "sgtvt@thuathienhue.gov.vn");
     assertThat((String) mail(report, "UNIT_ASSIGNED").get("mailSubject")).contains(report.getBusinessKey(), "23:59 ngày 09/03/2026");
 
     at("2026-03-04T15:30");
@@ -106,7 +108,7 @@ class CitizenReportProcessTest {
   @Test
   void operatorTypingInAHotlineReportThroughTheStartFormGetsAReportIdAndAStoredReport() {
     ProcessInstance report = runtimeService().startProcessInstanceByKey(KEY, withVariables(
-        "channel", "HOTLINE", "category", "WASTE", "wardCode", PHU_HOI,
+        "channel", "HOTLINE", "category", "WASTE", "wardCode", PHU_THUAN,
         "description", "Rác tồn đọng ở chợ Đông Ba", "address", "Chợ Đông Ba", "reporterPhone", "0905000111"));
 
     assertThat(report.getBusinessKey()).matches("PA-2026-\\d{6}");
@@ -121,8 +123,8 @@ class CitizenReportProcessTest {
     long before = beans.reports.count();
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, withVariables(
-        "channel", "HOTLINE", "category", "NO_SUCH_THING", "wardCode", PHU_HOI, "description", "x")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("category");
+        "channel", "HOTLINE", "category", "NO_SUCH_THING", "wardCode", PHU_THUAN, "description", "x")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("category");
     assertThat(beans.reports.count()).isEqualTo(before);
   }
 
@@ -130,7 +132,7 @@ class CitizenReportProcessTest {
 
   @Test
   void invalidReportEndsAfterTellingTheCitizenWhy() {
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "INVALID", "rejectionReason", "SPAM"));
 
@@ -141,19 +143,19 @@ class CitizenReportProcessTest {
 
   @Test
   void invalidWithoutAReasonIsRefused() {
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "INVALID")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rejectionReason");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("rejectionReason");
     assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "MAYBE")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("VALID, INVALID, DUPLICATE");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("VALID, INVALID, DUPLICATE");
     assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
   }
 
   @Test
   void duplicateReportEndsAndPointsTheCitizenToTheOriginal() {
-    ProcessInstance original = submit("ROAD_DAMAGE", PHU_HOI);
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance original = submit("ROAD_DAMAGE", PHU_THUAN);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "DUPLICATE", "duplicateOf", original.getBusinessKey()));
 
@@ -164,33 +166,33 @@ class CitizenReportProcessTest {
 
   @Test
   void duplicateOfAReportThatDoesNotExistIsRefused() {
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report),
         withVariables("verification", "DUPLICATE", "duplicateOf", "PA-2026-999999")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("no report PA-2026-999999");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("no report PA-2026-999999");
     assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
   }
 
   @Test
   void operatorMayCorrectTheCategoryAndChooseTheUnitHerself() {
-    ProcessInstance report = submit("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 
     complete(task(TASK_VERIFY_REPORT, report), withVariables(
-        "verification", "VALID", "category", "TREES", "priority", "URGENT", "unitOverride", "ubndhue"));
+        "verification", "VALID", "category", "TREES", "priority", "URGENT", "unitOverride", "ubndxphuthuan"));
 
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
-        .containsEntry("routedUnitId", "hepco")
-        .containsEntry("unitId", "ubndhue");
+        .containsEntry("routedUnitId", "ubndphuvang")
+        .containsEntry("unitId", "ubndxphuthuan");
     // urgent: one day
-    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("ubndhue").hasDueDate(vietnam("2026-03-03T23:59:59"));
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("ubndxphuthuan").hasDueDate(vietnam("2026-03-03T23:59:59"));
   }
 
   // ---------------------------------------------------------------- the unit's answer
 
   @Test
   void unitThatIsNotResponsibleHandsBackAndTheNewUnitGetsItsOwnFullTime() {
-    ProcessInstance report = assigned("POLLUTION", PHU_HOI);
+    ProcessInstance report = assigned("POLLUTION", PHU_THUAN);
     assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("stnmt");
 
     at("2026-03-05T10:00");
@@ -198,7 +200,7 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_REROUTE_REPORT);
     assertThat(task(TASK_REROUTE_REPORT, report)).hasCandidateGroup(GROUP_IOC);
     assertThatThrownBy(() -> complete(task(TASK_REROUTE_REPORT, report), withVariables("unitId", "stnmt")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("choose another unit");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("choose another unit");
 
     complete(task(TASK_REROUTE_REPORT, report), withVariables("unitId", "sxd"));
 
@@ -206,12 +208,12 @@ class CitizenReportProcessTest {
     assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sxd").hasDueDate(vietnam("2026-03-12T23:59:59"));
     assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-12T23:59:59"));
     assertThat(mails(report, "UNIT_ASSIGNED")).extracting(m -> m.get("mailTo"))
-        .containsExactly("stnmt@hue.gov.vn", "sxd@hue.gov.vn");
+        .containsExactly("stnmt@thuathienhue.gov.vn", "sxd@thuathienhue.gov.vn");
   }
 
   @Test
   void approvedExtensionMovesTheDeadlineAndEverySlaTimerFollows() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
 
     at("2026-03-06T08:00");
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
@@ -223,6 +225,7 @@ class CitizenReportProcessTest {
 
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
         .containsEntry("dueAt", vietnam("2026-03-16T23:59:59"))
+        .containsEntry("dueAtText", "23:59 ngày 16/03/2026")
         .containsEntry("originalDueAt", vietnam("2026-03-09T23:59:59"))
         .containsEntry("extended", true)
         .containsEntry("extensionCount", 1);
@@ -240,7 +243,7 @@ class CitizenReportProcessTest {
 
   @Test
   void rejectedExtensionKeepsTheDeadline() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
         "extensionReason", "Thiếu nhân lực", "proposedDueAt", "2026-03-13"));
 
@@ -256,25 +259,25 @@ class CitizenReportProcessTest {
 
   @Test
   void extensionBeyondWhatThePolicyAllowsIsRefused() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
 
     // the default policy allows 14 days per extension
     assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
         "extensionReason", "Chờ dự án", "proposedDueAt", "2026-04-30")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("14 ngày");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("14 ngày");
     assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
         "extensionReason", "Chờ dự án", "proposedDueAt", "ngày mai")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("proposedDueAt");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("proposedDueAt");
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT);
   }
 
   @Test
   void returnedResultGoesBackToTheUnitWithTheIocNote() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
 
     assertThatThrownBy(() -> complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reviewNote");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("reviewNote");
     complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Cần ảnh sau khi xử lý"));
 
     assertThat(report).hasPassed("Gateway_BackToUnit").isWaitingAt(TASK_HANDLE_REPORT).variables()
@@ -287,12 +290,12 @@ class CitizenReportProcessTest {
 
   @Test
   void reminderGoesToTheUnitOncePerDeadline() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
 
     at("2026-03-09T00:00");
     fire(report, TIMER_SLA_REMINDER);
     assertThat(report).hasPassed("Task_RemindUnit", "EndEvent_UnitReminded").variables().containsEntry("reminderSent", true);
-    assertThat(mail(report, "UNIT_REMINDED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+    assertThat(mail(report, "UNIT_REMINDED")).containsEntry("mailTo", "sgtvt@thuathienhue.gov.vn");
 
     // the unit asks for more time, the IOC says no: the task and its timers are created anew
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
@@ -306,7 +309,7 @@ class CitizenReportProcessTest {
 
   @Test
   void breachedDeadlineMakesTheReportOverdueAndThePeoplesCommitteeOfficeUrgesTheUnit() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
 
     at("2026-03-10T00:00");
     fire(report, TIMER_SLA_BREACHED);
@@ -316,7 +319,7 @@ class CitizenReportProcessTest {
     assertThat(task(TASK_URGE_UNIT, report)).hasCandidateGroup(GROUP_PC_OFFICE);
 
     complete(task(TASK_URGE_UNIT, report), withVariables("urgeNote", "Đề nghị trả lời trước 12/03"));
-    assertThat(mail(report, "UNIT_URGED")).containsEntry("mailTo", "sgtvt@hue.gov.vn");
+    assertThat(mail(report, "UNIT_URGED")).containsEntry("mailTo", "sgtvt@thuathienhue.gov.vn");
     assertThat((String) mail(report, "UNIT_URGED").get("mailBody")).contains("Đề nghị trả lời trước 12/03");
 
     // the unit can still answer; it is late
@@ -328,7 +331,7 @@ class CitizenReportProcessTest {
 
   @Test
   void unitAlreadyUrgedIsNotUrgedAgainWhenItGetsTheReportBack() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     at("2026-03-10T00:00");
     fire(report, TIMER_SLA_BREACHED);
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
@@ -343,7 +346,7 @@ class CitizenReportProcessTest {
 
   @Test
   void unitStillSilentDaysAfterTheDeadlineIsReprimandedByTheLeaders() {
-    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     at("2026-03-10T00:00");
     fire(report, TIMER_SLA_BREACHED);
 
@@ -368,7 +371,7 @@ class CitizenReportProcessTest {
 
   @Test
   void unsatisfiedCitizenGetsTheReportReopenedWithAFreshSlaThenTheIocCloses() {
-    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_THUAN);
 
     at("2026-03-05T08:00");
     rate(report, "UNSATISFIED", "Ổ gà vẫn còn");
@@ -393,7 +396,7 @@ class CitizenReportProcessTest {
 
   @Test
   void reportWithoutARatingClosesWhenTheRatingWindowEnds() {
-    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_THUAN);
     assertThat(dueDateOf(report, TIMER_RATING_WINDOW_CLOSED)).isEqualTo(vietnam("2026-03-11T10:00"));
 
     at("2026-03-11T10:01");
@@ -405,7 +408,7 @@ class CitizenReportProcessTest {
 
   @Test
   void ratingThatIsNotAVerdictIsRefused() {
-    ProcessInstance report = published("ROAD_DAMAGE", PHU_HOI);
+    ProcessInstance report = published("ROAD_DAMAGE", PHU_THUAN);
 
     assertThatThrownBy(() -> rate(report, "NONE", ""))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("SATISFIED or UNSATISFIED");

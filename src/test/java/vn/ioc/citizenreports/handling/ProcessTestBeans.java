@@ -43,12 +43,12 @@ final class ProcessTestBeans {
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
-        new ProcessReportLifecycle(engine.getRuntimeService()), new EngineTimeClock());
+        new ProcessReportLifecycle(engine.getRuntimeService(), reference), new EngineTimeClock());
     NotificationService notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
 
-    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake));
+    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reference));
     Mocks.register("decisionResetListener", new DecisionResetListener());
     Mocks.register("reviewDecisionListener", new ReviewDecisionListener());
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));

@@ -67,7 +67,7 @@ class ApplicationSmokeTest {
   @Test
   void groupsUnitsAndTasklistFiltersExist() {
     assertThat(identityService.createGroupQuery().groupIdIn("ioc", "pcoffice", "leaders", "designers").count()).isEqualTo(4);
-    assertThat(identityService.createGroupQuery().groupType("unit").count()).isEqualTo(10);
+    assertThat(identityService.createGroupQuery().groupType("unit").count()).isEqualTo(226);
     assertThat(identityService.checkPassword("demo", "demo")).isTrue();
     assertThat(identityService.createUserQuery().memberOfGroup("sgtvt").list()).extracting(u -> u.getId()).contains("sgtvtstaff");
     assertThat(filterService.createTaskFilterQuery().list()).extracting(f -> f.getName())
@@ -87,7 +87,7 @@ class ApplicationSmokeTest {
   @Test
   void reportSubmittedThroughTheApiIsStoredAndWaitsForVerification() {
     ResponseEntity<JsonNode> response = post("""
-        {"category": "ROAD_DAMAGE", "description": "Ổ gà lớn trước số 12", "wardCode": "19771",
+        {"category": "ROAD_DAMAGE", "description": "Ổ gà lớn trước số 12", "wardCode": "19754",
          "address": "12 Lê Lợi", "latitude": 16.4637, "longitude": 107.5909, "channel": "APP",
          "reporter": {"name": "Nguyễn Văn A", "phone": "0905123456", "email": "a@example.vn"}}""");
 
@@ -105,13 +105,35 @@ class ApplicationSmokeTest {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportProcess.KEY).count();
 
     ResponseEntity<JsonNode> response = post("""
-        {"category": "SPACESHIP", "description": "", "wardCode": "19771", "channel": "PIGEON"}""");
+        {"category": "SPACESHIP", "description": "", "wardCode": "19754", "channel": "PIGEON"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     List<String> fields = response.getBody().path("errors").findValuesAsText("field");
     assertThat(fields).containsExactlyInAnyOrder("category", "description", "channel");
     assertThat(response.getBody().path("errors").get(0).path("message").asText()).contains("SPACESHIP");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void taskCompletedWithAValueOutsideTheContractIsABadRequestNotAServerError() {
+    String id = post("""
+        {"category": "WASTE", "description": "Rác", "wardCode": "19754", "channel": "WEB"}""").getBody().path("id").asText();
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBasicAuth("demo", "demo");
+    String invalid = """
+        {"variables": {"verification": {"value": "DUPLICATE", "type": "String"},
+                       "duplicateOf": {"value": "PA-1999-000001", "type": "String"}}}""";
+
+    // complete is what REST clients use, submit-form what Tasklist uses for Camunda Forms
+    for (String endpoint : List.of("complete", "submit-form")) {
+      ResponseEntity<JsonNode> response = http.postForEntity("/engine-rest/task/" + taskId + "/" + endpoint,
+          new HttpEntity<>(invalid, headers), JsonNode.class);
+      assertThat(response.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().path("message").asText()).as(endpoint).contains("'duplicateOf': no report PA-1999-000001");
+    }
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
   }
 
   @Test

@@ -38,6 +38,9 @@ class DemoIdentity {
   @EventListener(ApplicationReadyEvent.class)
   @Order(2)
   public void createDemoUsers() {
+    if (identityService.isReadOnly()) {
+      return;
+    }
     List<DemoUser> users = new ArrayList<>(List.of(
         new DemoUser("operator", "Thu", "Trần Thị", ReportProcess.GROUP_IOC),
         new DemoUser("pcoffice1", "Bình", "Lê Văn", ReportProcess.GROUP_PC_OFFICE),

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -23,6 +25,8 @@ import vn.ioc.citizenreports.routing.UnitRegistry;
  */
 @Component
 class IdentitySetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   static final String GROUP_TYPE_UNIT = "unit";
   static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
@@ -57,9 +61,14 @@ class IdentitySetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void createGroupsAndFilters() {
-    ROLE_GROUPS.forEach((id, name) -> ensureGroup(id, name, GROUP_TYPE_WORKFLOW));
-    for (Unit unit : units.all()) {
-      ensureGroup(unit.id(), unit.name(), GROUP_TYPE_UNIT);
+    if (identityService.isReadOnly()) {
+      // a directory (LDAP) provides users and groups; it must hold these group ids
+      LOG.info("Read-only identity provider: groups {} and one per unit are expected in the directory", ROLE_GROUPS.keySet());
+    } else {
+      ROLE_GROUPS.forEach((id, name) -> ensureGroup(id, name, GROUP_TYPE_WORKFLOW));
+      for (Unit unit : units.all()) {
+        ensureGroup(unit.id(), unit.name(), GROUP_TYPE_UNIT);
+      }
     }
     ensureFilter(FILTER_MY_UNIT, "Phản ánh giao cho các nhóm của tôi", 10, myGroups());
     ensureFilter(FILTER_DUE_SOON, "Hết hạn trong 2 ngày tới", 20,

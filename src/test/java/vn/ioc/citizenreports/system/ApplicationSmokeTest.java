@@ -137,6 +137,18 @@ class ApplicationSmokeTest {
   }
 
   @Test
+  void referenceDataIsPublicAndReadOnly() {
+    assertThat(http.getForObject("/api/units", JsonNode.class)).hasSize(226);
+    assertThat(http.getForObject("/api/categories", JsonNode.class)).hasSize(37);
+    assertThat(http.getForObject("/api/wards", JsonNode.class)).hasSize(141);
+    JsonNode namDong = http.getForObject("/api/wards?districtCode=483", JsonNode.class);
+    assertThat(namDong).hasSize(10);
+    assertThat(namDong.get(0).path("name").asText()).isEqualTo("Thị trấn Khe Tre");
+    assertThat(http.postForEntity("/api/units", new HttpEntity<>("{}", jsonHeaders()), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+  }
+
+  @Test
   void malformedJsonIsABadRequest() {
     assertThat(post("{\"category\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post("{\"latitude\": \"north\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -144,8 +156,12 @@ class ApplicationSmokeTest {
   }
 
   private ResponseEntity<JsonNode> post(String json) {
+    return http.postForEntity("/api/reports", new HttpEntity<>(json, jsonHeaders()), JsonNode.class);
+  }
+
+  private static HttpHeaders jsonHeaders() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity("/api/reports", new HttpEntity<>(json, headers), JsonNode.class);
+    return headers;
   }
 }

@@ -1,13 +1,11 @@
 package vn.ioc.citizenreports.routing;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import vn.ioc.citizenreports.DecisionTables;
 import vn.ioc.citizenreports.reference.Category;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.reference.Ward;
@@ -45,14 +44,9 @@ public class RoutingBenchmark {
   private int next;
 
   @Setup
-  public void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.enableFeelLegacyBehavior("legacy".equals(feel));
-    dmn = configuration.buildEngine();
-    try (InputStream in = RoutingBenchmark.class.getClassLoader().getResourceAsStream("dmn/ReportRouting.dmn")) {
-      routing = dmn.parseDecision("ReportRouting", in);
-    }
+  public void parse() {
+    dmn = DecisionTables.engine("legacy".equals(feel));
+    routing = DecisionTables.parse(dmn, "ReportRouting");
     ReferenceData reference = new ReferenceData();
     for (Category category : reference.categories()) {
       for (Ward ward : reference.wards()) {

@@ -3,7 +3,6 @@ package vn.ioc.citizenreports.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +11,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import vn.ioc.citizenreports.DecisionTables;
 import org.junit.jupiter.api.Test;
 import vn.ioc.citizenreports.reference.Category;
 import vn.ioc.citizenreports.reference.ReferenceData;
@@ -32,14 +31,9 @@ class RoutingDecisionTest {
   private static DmnDecision routing;
 
   @BeforeAll
-  static void parseDecision() throws Exception {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.enableFeelLegacyBehavior(true);
-    dmn = configuration.buildEngine();
-    try (InputStream in = RoutingDecisionTest.class.getClassLoader().getResourceAsStream("dmn/ReportRouting.dmn")) {
-      routing = dmn.parseDecision("ReportRouting", in);
-    }
+  static void parseDecision() {
+    dmn = DecisionTables.engine(true);
+    routing = DecisionTables.parse(dmn, "ReportRouting");
   }
 
   @Test

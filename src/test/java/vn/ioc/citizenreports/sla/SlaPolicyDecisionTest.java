@@ -2,13 +2,12 @@ package vn.ioc.citizenreports.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import vn.ioc.citizenreports.DecisionTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,14 +21,9 @@ class SlaPolicyDecisionTest {
   private static DmnDecision policy;
 
   @BeforeAll
-  static void parseDecision() throws Exception {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.enableFeelLegacyBehavior(true);
-    dmn = configuration.buildEngine();
-    try (InputStream in = SlaPolicyDecisionTest.class.getClassLoader().getResourceAsStream("dmn/SlaPolicy.dmn")) {
-      policy = dmn.parseDecision("SlaPolicy", in);
-    }
+  static void parseDecision() {
+    dmn = DecisionTables.engine(true);
+    policy = DecisionTables.parse(dmn, "SlaPolicy");
   }
 
   @ParameterizedTest(name = "{0}, {1}: {2} days to answer")

@@ -18,6 +18,7 @@ import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.sla.SlaClock;
 import vn.ioc.citizenreports.sla.SlaOutcome;
 import vn.ioc.citizenreports.sla.SlaPolicy;
+import vn.ioc.citizenreports.sla.SlaPolicy.DayCounting;
 
 /**
  * Typed access to the variables of {@code CitizenReportProcess}: the one place that knows their
@@ -252,6 +253,7 @@ public final class ReportVariables {
     }
     return new SlaPolicy(
         number(policy, "responseDays"),
+        DayCounting.valueOf((String) policy.get("countedIn")),
         number(policy, "reminderHoursBefore"),
         number(policy, "reprimandDaysAfter"),
         number(policy, "ratingWindowDays"),

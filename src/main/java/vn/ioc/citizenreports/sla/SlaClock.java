@@ -12,7 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deadline arithmetic, free of the engine. A deadline is the end of a day in Vietnam: a unit
- * assigned a report on Monday with seven days answers by Monday next week, 23:59:59 local time.
+ * assigned a report on Monday with five working days answers by Monday next week, 23:59:59 local
+ * time, later when holidays fall in between.
+ *
+ * <p>Why due dates computed here rather than a custom engine business calendar: the timers wait
+ * for dates the process keeps in variables (dueAt, reminderAt, reprimandAt), which leaders see
+ * and filter in Cockpit, the forms show and the statistics use; the timer and the variable can
+ * never disagree, and an extension or reroute moves both by setting the variable.
  */
 @Component
 public class SlaClock {
@@ -22,9 +28,15 @@ public class SlaClock {
   private static final DateTimeFormatter VIETNAMESE =
       DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VIETNAM);
 
+  private final WorkingCalendar calendar;
+
+  public SlaClock(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
   /** Deadlines for a unit that gets the report now. */
   public Deadlines start(Instant assignedAt, SlaPolicy policy) {
-    LocalDate dueDay = assignedAt.atZone(VIETNAM).toLocalDate().plusDays(policy.responseDays());
+    LocalDate dueDay = after(assignedAt.atZone(VIETNAM).toLocalDate(), policy.responseDays(), policy);
     return around(endOf(dueDay), policy);
   }
 
@@ -79,10 +91,19 @@ public class SlaClock {
     return publishedAt.plus(Duration.ofDays(policy.ratingWindowDays()));
   }
 
-  private static Deadlines around(Instant dueAt, SlaPolicy policy) {
+  /** The reminder some hours before the deadline; the reprimand some (working) days after it. */
+  private Deadlines around(Instant dueAt, SlaPolicy policy) {
+    LocalDate reprimandDay = after(dueAt.atZone(VIETNAM).toLocalDate(), policy.reprimandDaysAfter(), policy);
     return new Deadlines(
         dueAt,
         dueAt.minus(Duration.ofHours(policy.reminderHoursBefore())),
-        dueAt.plus(Duration.ofDays(policy.reprimandDaysAfter())));
+        endOf(reprimandDay));
+  }
+
+  private LocalDate after(LocalDate day, int days, SlaPolicy policy) {
+    return switch (policy.countedIn()) {
+      case WORKING_DAYS -> calendar.addWorkingDays(day, days);
+      case CALENDAR_DAYS -> day.plusDays(days);
+    };
   }
 }

@@ -128,6 +128,25 @@ class CitizenReportProcessTest {
     assertThat(beans.reports.count()).isEqualTo(before);
   }
 
+  @Test
+  void unitAssignedBeforeTetHasFiveWorkingDaysCountedAroundTheHolidays() {
+    // Thursday 12 February 2026; Tết holidays Monday 16 to Friday 20 February
+    at("2026-02-12T10:00");
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasDueDate(vietnam("2026-02-26T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-02-26T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-03T23:59:59"));
+  }
+
+  @Test
+  void waterOutageHasThreeCalendarDaysHolidaysOrNot() {
+    at("2026-02-12T10:00");
+    ProcessInstance report = assigned("WATER_SUPPLY", PHU_THUAN);
+
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("huewaco").hasDueDate(vietnam("2026-02-15T23:59:59"));
+  }
+
   // ---------------------------------------------------------------- verification
 
   @Test
@@ -207,6 +226,8 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables().containsEntry("declinedUnitId", "stnmt");
     assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sxd").hasDueDate(vietnam("2026-03-12T23:59:59"));
     assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-12T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-11T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-17T23:59:59"));
     assertThat(mails(report, "UNIT_ASSIGNED")).extracting(m -> m.get("mailTo"))
         .containsExactly("stnmt@thuathienhue.gov.vn", "sxd@thuathienhue.gov.vn");
   }
@@ -382,7 +403,10 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
         .containsEntry("dueAt", vietnam("2026-03-12T23:59:59"))
         .containsEntry("slaOutcome", null);
-    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sgtvt");
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sgtvt").hasDueDate(vietnam("2026-03-12T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-11T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-12T23:59:59"));
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-17T23:59:59"));
 
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã vá lại"));
     complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));

@@ -20,6 +20,7 @@ import vn.ioc.citizenreports.report.ReportNumbers;
 import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.routing.UnitRegistry;
 import vn.ioc.citizenreports.sla.SlaClock;
+import vn.ioc.citizenreports.sla.WorkingCalendar;
 
 /**
  * The beans the process calls, wired by hand for engine tests: the real services, a real report
@@ -33,7 +34,7 @@ final class ProcessTestBeans {
   final ReportRepository reports;
   final ReportIntakeService intake;
   final RecordingMailGateway mailServer = new RecordingMailGateway();
-  final SlaClock slaClock = new SlaClock();
+  final SlaClock slaClock = new SlaClock(WorkingCalendar.load());
 
   ProcessTestBeans(ProcessEngine engine) {
     DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),

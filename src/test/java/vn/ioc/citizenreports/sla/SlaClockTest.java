@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import vn.ioc.citizenreports.sla.SlaPolicy.DayCounting;
 
 class SlaClockTest {
 
-  private static final SlaPolicy ONE_WEEK = new SlaPolicy(7, 24, 3, 7, 2, 14);
-  private final SlaClock clock = new SlaClock();
+  private static final SlaPolicy ONE_WEEK = new SlaPolicy(7, DayCounting.CALENDAR_DAYS, 24, 3, 7, 2, 14);
+  private static final SlaPolicy FIVE_WORKING_DAYS = new SlaPolicy(5, DayCounting.WORKING_DAYS, 24, 3, 7, 2, 14);
+  private final SlaClock clock = new SlaClock(WorkingCalendar.load());
 
   @Test
   void deadlineIsTheEndOfTheLastDayInVietnamWhateverTheHourOfAssignment() {
@@ -21,6 +23,34 @@ class SlaClockTest {
     assertThat(early.dueAt()).isEqualTo(late.dueAt());
     assertThat(late.reminderAt()).isEqualTo(vietnam("2026-03-08T23:59:59"));
     assertThat(late.reprimandAt()).isEqualTo(vietnam("2026-03-12T23:59:59"));
+  }
+
+  @Test
+  void workingDaysSkipTetAndTheWeekends() {
+    // Thursday 12 February 2026; Tết holidays Monday 16 to Friday 20 February
+    Deadlines deadlines = clock.start(vietnam("2026-02-12T10:00"), FIVE_WORKING_DAYS);
+
+    // Fri 13 (1), Mon 23 (2), Tue 24 (3), Wed 25 (4), Thu 26 (5)
+    assertThat(deadlines.dueAt()).isEqualTo(vietnam("2026-02-26T23:59:59"));
+    // the reprimand 3 working days later: Fri 27, Mon 2, Tue 3 March
+    assertThat(deadlines.reprimandAt()).isEqualTo(vietnam("2026-03-03T23:59:59"));
+    assertThat(deadlines.reminderAt()).isEqualTo(vietnam("2026-02-25T23:59:59"));
+  }
+
+  @Test
+  void calendarDaysIgnoreHolidays() {
+    SlaPolicy threeDays = new SlaPolicy(3, DayCounting.CALENDAR_DAYS, 24, 2, 7, 1, 7);
+
+    assertThat(clock.start(vietnam("2026-02-12T10:00"), threeDays).dueAt()).isEqualTo(vietnam("2026-02-15T23:59:59"));
+  }
+
+  @Test
+  void makeUpSaturdayIsAWorkingDayAndTheSwappedFridayIsNot() {
+    // 2025: Saturday 26 April worked, Friday 2 May off; 30 April and 1 May are holidays
+    Deadlines deadlines = clock.start(vietnam("2025-04-24T09:00"), FIVE_WORKING_DAYS);
+
+    // Fri 25 (1), Sat 26 (2), Mon 28 (3), Tue 29 (4), Mon 5 May (5)
+    assertThat(deadlines.dueAt()).isEqualTo(vietnam("2025-05-05T23:59:59"));
   }
 
   @Test

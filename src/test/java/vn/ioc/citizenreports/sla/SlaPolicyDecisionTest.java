@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.ioc.citizenreports.reference.Category;
 import vn.ioc.citizenreports.reference.ReferenceData;
 
-/** dmn/SlaPolicy.dmn: one week by default, as in Huế; faster for utilities and urgent reports. */
+/** dmn/SlaPolicy.dmn: a working week by default, as in Huế; days, not working days, for outages and urgent reports. */
 class SlaPolicyDecisionTest {
 
   private static DmnEngine dmn;
@@ -26,19 +26,20 @@ class SlaPolicyDecisionTest {
     policy = DecisionTables.parse(dmn, "SlaPolicy");
   }
 
-  @ParameterizedTest(name = "{0}, {1}: {2} days to answer")
+  @ParameterizedTest(name = "{0}, {1}: {2} {3} to answer")
   @CsvSource({
-      "ROAD_DAMAGE,  NORMAL, 7, 3, 2",
-      "WASTE,        NORMAL, 7, 3, 2",
-      "WATER_SUPPLY, NORMAL, 3, 2, 1",
-      "POWER_SUPPLY, NORMAL, 3, 2, 1",
-      "ROAD_DAMAGE,  URGENT, 1, 1, 1",
-      "WATER_SUPPLY, URGENT, 1, 1, 1"})
+      "ROAD_DAMAGE,  NORMAL, 5, WORKING_DAYS,  3, 2",
+      "WASTE,        NORMAL, 5, WORKING_DAYS,  3, 2",
+      "WATER_SUPPLY, NORMAL, 3, CALENDAR_DAYS, 2, 1",
+      "POWER_SUPPLY, NORMAL, 3, CALENDAR_DAYS, 2, 1",
+      "ROAD_DAMAGE,  URGENT, 1, CALENDAR_DAYS, 1, 1",
+      "WATER_SUPPLY, URGENT, 1, CALENDAR_DAYS, 1, 1"})
   void responseTimeAndEscalationByCategoryAndPriority(String category, String priority, int responseDays,
-      int reprimandDaysAfter, int maxExtensions) {
+      String countedIn, int reprimandDaysAfter, int maxExtensions) {
     DmnDecisionResultEntries result = evaluate(category, priority);
 
     assertThat(result.<Integer>getEntry("responseDays")).isEqualTo(responseDays);
+    assertThat(result.<String>getEntry("countedIn")).isEqualTo(countedIn);
     assertThat(result.<Integer>getEntry("reprimandDaysAfter")).isEqualTo(reprimandDaysAfter);
     assertThat(result.<Integer>getEntry("maxExtensions")).isEqualTo(maxExtensions);
     assertThat(result.<Integer>getEntry("ratingWindowDays")).isEqualTo(7);
@@ -50,7 +51,7 @@ class SlaPolicyDecisionTest {
       for (String priority : new String[] {"NORMAL", "URGENT"}) {
         assertThat(evaluate(category.code(), priority).getEntryMap())
             .as("policy for %s, %s", category.code(), priority)
-            .containsOnlyKeys("responseDays", "reminderHoursBefore", "reprimandDaysAfter", "ratingWindowDays",
+            .containsOnlyKeys("responseDays", "countedIn", "reminderHoursBefore", "reprimandDaysAfter", "ratingWindowDays",
                 "maxExtensions", "maxExtensionDays");
       }
     }

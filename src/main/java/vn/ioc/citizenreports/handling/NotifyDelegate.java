@@ -13,6 +13,7 @@ import vn.ioc.citizenreports.notification.NotificationService;
 import vn.ioc.citizenreports.reference.Category;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.reference.Ward;
+import vn.ioc.citizenreports.report.TrackingTokens;
 import vn.ioc.citizenreports.sla.SlaClock;
 
 /**
@@ -24,10 +25,12 @@ class NotifyDelegate implements JavaDelegate {
 
   private final NotificationService notifications;
   private final ReferenceData reference;
+  private final TrackingTokens tokens;
 
-  NotifyDelegate(NotificationService notifications, ReferenceData reference) {
+  NotifyDelegate(NotificationService notifications, ReferenceData reference, TrackingTokens tokens) {
     this.notifications = notifications;
     this.reference = reference;
+    this.tokens = tokens;
   }
 
   @Override
@@ -38,11 +41,12 @@ class NotifyDelegate implements JavaDelegate {
 
   private Map<String, Object> facts(ReportVariables variables) {
     Map<String, Object> facts = new HashMap<>();
-    facts.put("reportId", variables.reportId().orElseThrow());
+    String reportId = variables.reportId().orElseThrow();
+    facts.put("reportId", reportId);
+    facts.put("trackingToken", tokens.tokenFor(reportId));
     facts.put("unitId", variables.text(UNIT_ID).orElse(null));
     facts.put("reporterName", variables.text(REPORTER_NAME).orElse("bạn"));
     facts.put("reporterEmail", variables.text(REPORTER_EMAIL).orElse(null));
-    facts.put("trackingToken", variables.get(TRACKING_TOKEN));
     facts.put("categoryName", reference.category(variables.category()).map(Category::nameVi).orElse(variables.category()));
     facts.put("wardName", reference.ward(variables.wardCode()).map(Ward::name).orElse(variables.wardCode()));
     facts.put("address", variables.text(ADDRESS).orElse(""));

@@ -1,8 +1,6 @@
 package vn.ioc.citizenreports.handling;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.Report;
@@ -21,9 +19,8 @@ class ProcessReportLifecycle implements ReportLifecycle {
   }
 
   @Override
-  public void start(Report report, String trackingToken) {
-    VariableMap variables = Variables.fromMap(ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()))
-        .putValueTyped(ReportVariables.TRACKING_TOKEN, Variables.stringValue(trackingToken, true));
-    runtimeService.startProcessInstanceByKey(ReportProcess.KEY, report.id(), variables);
+  public void start(Report report) {
+    runtimeService.startProcessInstanceByKey(ReportProcess.KEY, report.id(),
+        ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()));
   }
 }

@@ -53,7 +53,6 @@ class ReportSubmittedListener implements ExecutionListener {
     }
     Report report = recorded.report();
     ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()).forEach(execution::setVariable);
-    variables.setTrackingToken(recorded.receipt().token());
     execution.setProcessBusinessKey(report.id());
   }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
 import vn.ioc.citizenreports.handling.Outcomes.Priority;
 import vn.ioc.citizenreports.reference.Ward;
 import vn.ioc.citizenreports.report.Report;
@@ -44,8 +43,6 @@ public final class ReportVariables {
   public static final String REPORTER_PHONE = "reporterPhone";
   public static final String REPORTER_EMAIL = "reporterEmail";
   public static final String SUBMITTED_AT = "submittedAt";
-  /** Transient: the citizen's token in clear, only for the receipt mail, never stored. */
-  public static final String TRACKING_TOKEN = "trackingToken";
   // verification
   public static final String VERIFICATION = "verification";
   public static final String REJECTION_REASON = "rejectionReason";
@@ -125,10 +122,6 @@ public final class ReportVariables {
     variables.put(SUBMITTED_AT, Date.from(report.submittedAt()));
     variables.put(PRIORITY, Priority.NORMAL.name());
     return variables;
-  }
-
-  public void setTrackingToken(String token) {
-    scope.setVariable(TRACKING_TOKEN, Variables.stringValue(token, true));
   }
 
   // ---- plain values

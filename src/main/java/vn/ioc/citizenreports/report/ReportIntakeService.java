@@ -22,14 +22,16 @@ public class ReportIntakeService {
   private final ReportNumbers numbers;
   private final ReferenceData reference;
   private final ReportLifecycle lifecycle;
+  private final TrackingTokens tokens;
   private final Clock clock;
 
   public ReportIntakeService(ReportRepository reports, ReportNumbers numbers, ReferenceData reference,
-      ReportLifecycle lifecycle, Clock clock) {
+      ReportLifecycle lifecycle, TrackingTokens tokens, Clock clock) {
     this.reports = reports;
     this.numbers = numbers;
     this.reference = reference;
     this.lifecycle = lifecycle;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -37,7 +39,7 @@ public class ReportIntakeService {
   @Transactional
   public Receipt submit(ReportSubmission submission) {
     Recorded recorded = store(submission, clock.instant());
-    lifecycle.start(recorded.report(), recorded.receipt().token());
+    lifecycle.start(recorded.report());
     return recorded.receipt();
   }
 
@@ -66,9 +68,8 @@ public class ReportIntakeService {
         channel,
         reporter,
         submittedAt);
-    String token = TrackingTokens.newToken();
-    reports.insert(report, TrackingTokens.hash(token));
-    return new Recorded(report, new Receipt(report.id(), token));
+    reports.insert(report);
+    return new Recorded(report, new Receipt(report.id(), tokens.tokenFor(report.id())));
   }
 
   private Channel check(ReportSubmission s) {

@@ -6,10 +6,6 @@ package vn.ioc.citizenreports.report;
  */
 public interface ReportLifecycle {
 
-  /**
-   * Starts the report's lifecycle in the caller's transaction.
-   *
-   * @param trackingToken the citizen's token in clear, only to be mailed to the citizen
-   */
-  void start(Report report, String trackingToken);
+  /** Starts the report's lifecycle in the caller's transaction. */
+  void start(Report report);
 }

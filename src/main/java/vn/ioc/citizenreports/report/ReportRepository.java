@@ -16,15 +16,14 @@ public class ReportRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Report report, String tokenHash) {
+  public void insert(Report report) {
     Reporter reporter = report.reporter();
     jdbc.sql("""
-            INSERT INTO report (id, token_hash, category, description, ward_code, address, latitude,
+            INSERT INTO report (id, category, description, ward_code, address, latitude,
                                 longitude, channel, reporter_name, reporter_phone, reporter_email, submitted_at)
-            VALUES (:id, :tokenHash, :category, :description, :wardCode, :address, :latitude,
+            VALUES (:id, :category, :description, :wardCode, :address, :latitude,
                     :longitude, :channel, :name, :phone, :email, :submittedAt)""")
         .param("id", report.id())
-        .param("tokenHash", tokenHash)
         .param("category", report.category())
         .param("description", report.description())
         .param("wardCode", report.wardCode())

@@ -70,7 +70,8 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_VERIFY_REPORT);
     assertThat(task(TASK_VERIFY_REPORT, report)).hasCandidateGroup(GROUP_IOC);
     assertThat(mail(report, "REPORT_RECEIVED")).containsEntry("mailTo", CITIZEN_MAIL);
-    assertThat((String) mail(report, "REPORT_RECEIVED").get("mailBody")).contains(report.getBusinessKey(), "token=");
+    String trackingLink = "https://phananh.hue.gov.vn/r/" + report.getBusinessKey() + "?token=" + beans.tokens.tokenFor(report.getBusinessKey());
+    assertThat((String) mail(report, "REPORT_RECEIVED").get("mailBody")).contains(trackingLink);
 
     complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "VALID"));
 
@@ -97,7 +98,8 @@ class CitizenReportProcessTest {
     assertThat(report).isWaitingAt(TASK_AWAIT_RATING).variables()
         .containsEntry("slaOutcome", "ON_TIME")
         .containsEntry("answeredAt", vietnam("2026-03-04T15:30"));
-    assertThat((String) mail(report, "RESULT_PUBLISHED").get("mailBody")).contains("Đã vá ổ gà ngày 04/03.");
+    assertThat((String) mail(report, "RESULT_PUBLISHED").get("mailBody"))
+        .as("the result, and the link to rate it").contains("Đã vá ổ gà ngày 04/03.", trackingLink);
 
     rate(report, "SATISFIED", "Cảm ơn!");
     assertThat(report).isEnded().hasPassed("Gateway_ReportClosing", "EndEvent_ReportClosed").hasNotPassed(TASK_REVIEW_COMPLAINT);

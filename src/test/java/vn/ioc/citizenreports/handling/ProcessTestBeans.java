@@ -18,6 +18,7 @@ import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.ReportIntakeService;
 import vn.ioc.citizenreports.report.ReportNumbers;
 import vn.ioc.citizenreports.report.ReportRepository;
+import vn.ioc.citizenreports.report.TrackingTokens;
 import vn.ioc.citizenreports.routing.UnitRegistry;
 import vn.ioc.citizenreports.sla.SlaClock;
 import vn.ioc.citizenreports.sla.WorkingCalendar;
@@ -35,6 +36,7 @@ final class ProcessTestBeans {
   final ReportIntakeService intake;
   final RecordingMailGateway mailServer = new RecordingMailGateway();
   final SlaClock slaClock = new SlaClock(WorkingCalendar.load());
+  final TrackingTokens tokens = new TrackingTokens("process-test-secret-0123456789");
 
   ProcessTestBeans(ProcessEngine engine) {
     DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
@@ -44,7 +46,7 @@ final class ProcessTestBeans {
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
-        new ProcessReportLifecycle(engine.getRuntimeService(), reference), new EngineTimeClock());
+        new ProcessReportLifecycle(engine.getRuntimeService(), reference), tokens, new EngineTimeClock());
     NotificationService notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
@@ -63,7 +65,7 @@ final class ProcessTestBeans {
     Mocks.register("markReprimandedDelegate", escalation.markReprimandedDelegate());
     Mocks.register("publishResultDelegate", new PublishResultDelegate(slaClock));
     Mocks.register("closeReportDelegate", new CloseReportDelegate());
-    Mocks.register("notifyDelegate", new NotifyDelegate(notifications, reference));
+    Mocks.register("notifyDelegate", new NotifyDelegate(notifications, reference, tokens));
     Mocks.register("sendMailDelegate", new SendMailDelegate(mailServer));
   }
 

@@ -49,7 +49,7 @@ class ModelFilesTest {
   /** Element type prefix + business name, e.g. Task_VerifyReport, Flow_ReportValidYes. */
   private static final Pattern BUSINESS_ID = Pattern.compile(
       "^(StartEvent|EndEvent|Task|Gateway|BoundaryEvent|Event|SubProcess|Flow|Message|Definitions|DecisionTable"
-          + "|Input|InputExpression|Output|Rule|InputEntry|OutputEntry|InformationRequirement|Signal|Error)_[A-Z][A-Za-z0-9_]*$");
+          + "|Input|InputExpression|Output|Rule|InputEntry|OutputEntry|OutputValues|InformationRequirement|Signal|Error)_[A-Z][A-Za-z0-9_]*$");
   /** What Camunda Modeler generates: Activity_0xrmvgg, Flow_1abc2de, Gateway_0k2j3h4. */
   private static final Pattern MODELER_GENERATED = Pattern.compile(".*_[0-9][a-z0-9]{6}$");
   private static final ObjectMapper JSON = new ObjectMapper();

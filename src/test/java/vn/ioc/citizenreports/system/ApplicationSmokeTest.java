@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import vn.ioc.citizenreports.handling.ReportProcess;
+import vn.ioc.citizenreports.report.TrackingTokens;
 
 /** The application as `mvn spring-boot:run` starts it, on an in-memory database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,6 +40,7 @@ class ApplicationSmokeTest {
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
   @Autowired ApplicationContext context;
+  @Autowired TrackingTokens tokens;
 
   @Test
   void processDecisionsAndFormsAreDeployed() {
@@ -94,7 +96,7 @@ class ApplicationSmokeTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String id = response.getBody().path("id").asText();
     assertThat(id).matches("PA-\\d{4}-\\d{6}");
-    assertThat(response.getBody().path("token").asText()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(tokens.matches(id, response.getBody().path("token").asText())).isTrue();
     assertThat(response.getHeaders().getLocation()).hasToString("/api/reports/" + id);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(ReportProcess.TASK_VERIFY_REPORT)
         .taskCandidateGroup(ReportProcess.GROUP_IOC).count()).isEqualTo(1);

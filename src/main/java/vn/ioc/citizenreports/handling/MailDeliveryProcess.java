@@ -1,6 +1,6 @@
 package vn.ioc.citizenreports.handling;
 
-/** Names in {@code processes/MailDelivery.bpmn}: one instance per mail, business key = report id. */
+/** Names in {@code processes/MailDelivery.bpmn}: one instance per mail, business key = the report (or digest) id. */
 public final class MailDeliveryProcess {
 
   public static final String KEY = "MailDelivery";

@@ -36,7 +36,8 @@ class NotifyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Notification notification = Notification.valueOf((String) execution.getVariableLocal("notification"));
-    notifications.send(notification, facts(ReportVariables.of(execution)));
+    ReportVariables variables = ReportVariables.of(execution);
+    notifications.send(notification, variables.reportId().orElseThrow(), facts(variables));
   }
 
   private Map<String, Object> facts(ReportVariables variables) {

@@ -23,8 +23,8 @@ class ProcessMailOutbox implements MailOutbox {
   }
 
   @Override
-  public void enqueue(String reportId, Notification notification, MailMessage message) {
-    runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, reportId, Map.of(
+  public void enqueue(String reference, Notification notification, MailMessage message) {
+    runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, reference, Map.of(
         MailDeliveryProcess.NOTIFICATION, notification.name(),
         MailDeliveryProcess.MAIL_TO, message.to(),
         MailDeliveryProcess.MAIL_SUBJECT, message.subject(),

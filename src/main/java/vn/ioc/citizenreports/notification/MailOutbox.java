@@ -6,5 +6,6 @@ package vn.ioc.citizenreports.notification;
  */
 public interface MailOutbox {
 
-  void enqueue(String reportId, Notification notification, MailMessage message);
+  /** @param reference what the mail is about: a report id, or a digest's id */
+  void enqueue(String reference, Notification notification, MailMessage message);
 }

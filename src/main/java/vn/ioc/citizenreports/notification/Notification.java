@@ -15,7 +15,11 @@ public enum Notification {
   /** To the leaders: a unit is to be reprimanded. */
   UNIT_REPRIMAND_DUE(Recipient.LEADERS),
   /** To the citizen: the result, with a link to rate it. */
-  RESULT_PUBLISHED(Recipient.CITIZEN);
+  RESULT_PUBLISHED(Recipient.CITIZEN),
+  /** To a unit, each Monday: its overdue and soon-due reports. */
+  UNIT_WEEKLY_DIGEST(Recipient.UNIT),
+  /** To the leaders, each Monday: overdue and soon-due reports per unit. */
+  LEADERS_WEEKLY_DIGEST(Recipient.LEADERS);
 
   public enum Recipient { CITIZEN, UNIT, LEADERS }
 

@@ -38,11 +38,12 @@ public class NotificationService {
   }
 
   /**
-   * @param facts what the template may show: {@code reportId}, {@code unitId}, {@code reporterEmail}
-   *     and the notification's own details
+   * @param reference what the mail is about (a report id, or a digest's id), the outbox's key
+   * @param facts what the template may show: {@code unitId} and {@code reporterEmail} choose the
+   *     recipient; the rest are the notification's own details
    * @return the mail put in the outbox, or empty when the recipient has no mailbox
    */
-  public Optional<MailMessage> send(Notification notification, Map<String, Object> facts) {
+  public Optional<MailMessage> send(Notification notification, String reference, Map<String, Object> facts) {
     Optional<String> recipient = recipient(notification, facts);
     if (recipient.isEmpty()) {
       return Optional.empty();
@@ -54,7 +55,7 @@ public class NotificationService {
     int firstLineEnd = text.indexOf('\n');
     MailMessage message = new MailMessage(recipient.get(), text.substring(0, firstLineEnd).strip(),
         text.substring(firstLineEnd + 1).strip() + "\n");
-    outbox.enqueue((String) facts.get("reportId"), notification, message);
+    outbox.enqueue(reference, notification, message);
     return Optional.of(message);
   }
 

@@ -20,6 +20,7 @@ import vn.ioc.citizenreports.report.ReportNumbers;
 import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.report.TrackingTokens;
 import vn.ioc.citizenreports.routing.UnitRegistry;
+import vn.ioc.citizenreports.sla.OverdueDigest;
 import vn.ioc.citizenreports.sla.SlaClock;
 import vn.ioc.citizenreports.sla.WorkingCalendar;
 
@@ -33,9 +34,11 @@ final class ProcessTestBeans {
   static final String LEADERS_MAILBOX = "lanhdao@hue.gov.vn";
 
   final ReportRepository reports;
+  final NotificationService notifications;
   final ReportIntakeService intake;
   final RecordingMailGateway mailServer = new RecordingMailGateway();
-  final SlaClock slaClock = new SlaClock(WorkingCalendar.load());
+  final WorkingCalendar calendar = WorkingCalendar.load();
+  final SlaClock slaClock = new SlaClock(calendar);
   final TrackingTokens tokens = new TrackingTokens("process-test-secret-0123456789");
 
   ProcessTestBeans(ProcessEngine engine) {
@@ -47,7 +50,7 @@ final class ProcessTestBeans {
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
         new ProcessReportLifecycle(engine.getRuntimeService(), reference), tokens, new EngineTimeClock());
-    NotificationService notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
+    notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
 
@@ -67,6 +70,8 @@ final class ProcessTestBeans {
     Mocks.register("closeReportDelegate", new CloseReportDelegate());
     Mocks.register("notifyDelegate", new NotifyDelegate(notifications, reference, tokens));
     Mocks.register("sendMailDelegate", new SendMailDelegate(mailServer));
+    Mocks.register("overdueDigestDelegate", new OverdueDigestDelegate(engine.getTaskService(), engine.getRuntimeService(),
+        new OverdueDigest(notifications, calendar, slaClock, units, reference)));
   }
 
   void reset() {

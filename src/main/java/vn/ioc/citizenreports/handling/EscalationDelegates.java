@@ -27,5 +27,8 @@ class EscalationDelegates {
     ReportVariables variables = ReportVariables.of(execution);
     variables.set(OVERDUE, true);
     variables.set(ESCALATION_LEVEL, Math.max(level, variables.count(ESCALATION_LEVEL)));
+    // Local to this escalation's branch: if the report moves to another unit meanwhile, the urge
+    // task, its form and its mail still name the unit that was late.
+    execution.setVariableLocal(ESCALATED_UNIT_ID, variables.unitId());
   }
 }

@@ -25,6 +25,7 @@ class HandleReportListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     ReportVariables variables = ReportVariables.of(execution);
+    variables.checkKeptByProcess();
     switch (variables.outcome(HANDLING, Handling.class)) {
       case RESOLVED -> {
         variables.required(RESULT_TEXT);
@@ -33,7 +34,8 @@ class HandleReportListener implements ExecutionListener {
       case EXTENSION_REQUESTED -> {
         variables.required(EXTENSION_REASON);
         Instant proposed = variables.submittedDate(PROPOSED_DUE_AT, slaClock);
-        slaClock.checkExtension(variables.instant(DUE_AT), proposed, variables.count(EXTENSION_COUNT), variables.slaPolicy())
+        slaClock.checkExtension(EngineClock.now(), variables.instant(DUE_AT), proposed, variables.count(EXTENSION_COUNT),
+                variables.slaPolicy())
             .ifPresent(problem -> {
               throw new InvalidInput(PROPOSED_DUE_AT, problem);
             });

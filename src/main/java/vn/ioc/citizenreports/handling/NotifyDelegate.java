@@ -37,7 +37,10 @@ class NotifyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Notification notification = Notification.valueOf((String) execution.getVariableLocal("notification"));
     ReportVariables variables = ReportVariables.of(execution);
-    notifications.send(notification, variables.reportId().orElseThrow(), facts(variables));
+    Map<String, Object> facts = facts(variables);
+    // escalation mails concern the unit that was late, on their own branch
+    variables.text(ESCALATED_UNIT_ID).ifPresent(unit -> facts.put("unitId", unit));
+    notifications.send(notification, variables.reportId().orElseThrow(), facts);
   }
 
   private Map<String, Object> facts(ReportVariables variables) {

@@ -2,6 +2,7 @@ package vn.ioc.citizenreports.handling;
 
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.InvalidReportException;
 import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.report.ReportIntakeService;
+import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.report.ReportIntakeService.Recorded;
 import vn.ioc.citizenreports.report.ReportSubmission;
 import vn.ioc.citizenreports.report.Reporter;
@@ -22,31 +24,38 @@ import vn.ioc.citizenreports.report.Reporter;
 class ReportSubmittedListener implements ExecutionListener {
 
   private final ReportIntakeService intake;
+  private final ReportRepository reports;
   private final ReferenceData reference;
 
-  ReportSubmittedListener(ReportIntakeService intake, ReferenceData reference) {
+  ReportSubmittedListener(ReportIntakeService intake, ReportRepository reports, ReferenceData reference) {
     this.intake = intake;
+    this.reports = reports;
     this.reference = reference;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     ReportVariables variables = ReportVariables.of(execution);
-    if (variables.reportId().isPresent()) {
+    Optional<String> reportId = variables.reportId();
+    if (reportId.isPresent()) {
+      // started by the intake, which stored the report first; anyone else may not pick an id
+      if (!reportId.get().equals(execution.getProcessBusinessKey()) || !reports.exists(reportId.get())) {
+        throw new InvalidInput(REPORT_ID, "is given when a report is stored; leave it out");
+      }
       return;
     }
     Recorded recorded;
     try {
       recorded = intake.record(new ReportSubmission(
-          (String) variables.get(CATEGORY),
-          (String) variables.get(DESCRIPTION),
-          (String) variables.get(WARD_CODE),
-          (String) variables.get(ADDRESS),
-          number(variables.get(LATITUDE)),
-          number(variables.get(LONGITUDE)),
-          (String) variables.get(CHANNEL),
-          new Reporter((String) variables.get(REPORTER_NAME), (String) variables.get(REPORTER_PHONE),
-              (String) variables.get(REPORTER_EMAIL))), EngineClock.now());
+          variables.submittedText(CATEGORY),
+          variables.submittedText(DESCRIPTION),
+          variables.submittedText(WARD_CODE),
+          variables.submittedText(ADDRESS),
+          variables.submittedNumber(LATITUDE),
+          variables.submittedNumber(LONGITUDE),
+          variables.submittedText(CHANNEL),
+          new Reporter(variables.submittedText(REPORTER_NAME), variables.submittedText(REPORTER_PHONE),
+              variables.submittedText(REPORTER_EMAIL))), EngineClock.now());
     } catch (InvalidReportException e) {
       InvalidReportException.FieldProblem first = e.problems().get(0);
       throw new InvalidInput(first.field(), e.getMessage());
@@ -54,9 +63,5 @@ class ReportSubmittedListener implements ExecutionListener {
     Report report = recorded.report();
     ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()).forEach(execution::setVariable);
     execution.setProcessBusinessKey(report.id());
-  }
-
-  private static Double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : null;
   }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -69,6 +70,10 @@ public final class ReportVariables {
   public static final String EXTENSION_COUNT = "extensionCount";
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String REMINDER_SENT = "reminderSent";
+  /** On an escalation's own branch: the unit that was late, whatever unit has the report now. */
+  public static final String ESCALATED_UNIT_ID = "escalatedUnitId";
+  /** The unit the SLA flags (overdue, escalationLevel, slaOutcome) belong to. */
+  public static final String ASSIGNED_UNIT_ID = "assignedUnitId";
   public static final String URGE_NOTE = "urgeNote";
   public static final String REPRIMAND_NOTE = "reprimandNote";
   // the unit's answer
@@ -156,6 +161,28 @@ public final class ReportVariables {
     return scope.getVariable(name);
   }
 
+  /** A text a user submitted, or null; anything but text is refused. */
+  public String submittedText(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new InvalidInput(name, "must be text, not " + value);
+  }
+
+  /** A number a user submitted, or null; text that is no number is refused. */
+  public Double submittedNumber(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof Number) {
+      return value == null ? null : ((Number) value).doubleValue();
+    }
+    try {
+      return Double.valueOf(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(name, "must be a number, not '" + value + "'");
+    }
+  }
+
   public void set(String name, Object value) {
     scope.setVariable(name, value);
   }
@@ -190,12 +217,26 @@ public final class ReportVariables {
 
   // ---- dates
 
+  /** Dates only the process sets; a task (through the REST API) must not replace them. */
+  private static final List<String> KEPT_BY_PROCESS = List.of(
+      SUBMITTED_AT, ASSIGNED_AT, DUE_AT, ORIGINAL_DUE_AT, REMINDER_AT, REPRIMAND_AT, ANSWERED_AT, PUBLISHED_AT, RATING_DUE_AT);
+
+  /** Refuses a task completion that replaced a date the process keeps. */
+  public void checkKeptByProcess() {
+    for (String name : KEPT_BY_PROCESS) {
+      if (scope.getVariable(name) != null) {
+        instant(name);
+      }
+    }
+  }
+
+  /** A date the process keeps; a task that replaced it with something else is refused. */
   public Instant instant(String name) {
     Object value = scope.getVariable(name);
     if (value instanceof Date date) {
       return date.toInstant();
     }
-    throw new IllegalStateException("Variable '" + name + "' is not a date: " + value);
+    throw new InvalidInput(name, "is kept by the process and must not be set by a task (was " + value + ")");
   }
 
   public Optional<Instant> optionalInstant(String name) {

@@ -23,6 +23,7 @@ class RerouteReportListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     ReportVariables variables = ReportVariables.of(execution);
+    variables.checkKeptByProcess();
     String unit = variables.unitId();
     if (units.find(unit).isEmpty()) {
       throw new InvalidInput(UNIT_ID, "unknown unit '" + unit + "'");

@@ -11,7 +11,8 @@ import vn.ioc.citizenreports.sla.SlaClock;
 
 /**
  * Task_StartSlaClock: the assigned unit gets its full time. Runs on first assignment, on reroute
- * and on reopen, so the flags describe the current unit's current round.
+ * and on reopen. A new unit starts with a clean record (overdue, escalationLevel, slaOutcome); a
+ * reopened report keeps its unit's record, so a late first round is not forgotten.
  */
 @Component
 class StartSlaClockDelegate implements JavaDelegate {
@@ -33,11 +34,15 @@ class StartSlaClockDelegate implements JavaDelegate {
     variables.setInstant(REMINDER_AT, deadlines.reminderAt());
     variables.setInstant(REPRIMAND_AT, deadlines.reprimandAt());
     variables.setInstant(ANSWERED_AT, null);
-    variables.set(OVERDUE, false);
     variables.set(EXTENDED, false);
     variables.set(EXTENSION_COUNT, 0);
-    variables.set(ESCALATION_LEVEL, 0);
     variables.set(REMINDER_SENT, false);
-    variables.setSlaOutcome(null);
+    String unit = variables.unitId();
+    if (!unit.equals(variables.text(ASSIGNED_UNIT_ID).orElse(null))) {
+      variables.set(OVERDUE, false);
+      variables.set(ESCALATION_LEVEL, 0);
+      variables.setSlaOutcome(null);
+      variables.set(ASSIGNED_UNIT_ID, unit);
+    }
   }
 }

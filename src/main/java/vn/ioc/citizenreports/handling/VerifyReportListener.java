@@ -30,6 +30,7 @@ class VerifyReportListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     ReportVariables variables = ReportVariables.of(execution);
+    variables.checkKeptByProcess();
     switch (variables.outcome(VERIFICATION, Verification.class)) {
       case INVALID -> variables.outcome(REJECTION_REASON, RejectionReason.class);
       case DUPLICATE -> checkDuplicate(variables);

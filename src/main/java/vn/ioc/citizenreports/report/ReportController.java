@@ -1,6 +1,6 @@
 package vn.ioc.citizenreports.report;
 
-import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +20,6 @@ class ReportController {
 
   @PostMapping
   ResponseEntity<Receipt> submit(@RequestBody ReportSubmission submission) {
-    Receipt receipt = intake.submit(submission);
-    return ResponseEntity.created(URI.create("/api/reports/" + receipt.id())).body(receipt);
+    return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(submission));
   }
 }

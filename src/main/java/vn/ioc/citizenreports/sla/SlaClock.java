@@ -51,12 +51,17 @@ public class SlaClock {
   }
 
   /**
-   * Why a proposed extension cannot be accepted, if it cannot: it must lie after the current
-   * deadline, within the longest extension allowed, and the unit must have extensions left.
+   * Why a proposed extension cannot be accepted, if it cannot: it must lie in the future and after
+   * the current deadline, within the longest extension allowed, and the unit must have extensions
+   * left.
    */
-  public Optional<String> checkExtension(Instant currentDueAt, Instant proposedDueAt, int extensionsSoFar, SlaPolicy policy) {
+  public Optional<String> checkExtension(Instant now, Instant currentDueAt, Instant proposedDueAt, int extensionsSoFar,
+      SlaPolicy policy) {
     if (extensionsSoFar >= policy.maxExtensions()) {
       return Optional.of("Đã gia hạn tối đa " + policy.maxExtensions() + " lần");
+    }
+    if (!proposedDueAt.isAfter(now)) {
+      return Optional.of("Ngày đề nghị đã qua");
     }
     if (!proposedDueAt.isAfter(currentDueAt)) {
       return Optional.of("Ngày đề nghị phải sau hạn hiện tại");
@@ -85,6 +90,11 @@ public class SlaClock {
   /** A moment as people in Huế read it: {@code 23:59 ngày 09/03/2026}. */
   public static String vietnamese(Instant instant) {
     return VIETNAMESE.format(instant);
+  }
+
+  /** The worse of two outcomes, for a report answered in more than one round. */
+  public static SlaOutcome worse(SlaOutcome a, SlaOutcome b) {
+    return a == null ? b : b == null ? a : a.ordinal() >= b.ordinal() ? a : b;
   }
 
   public Instant ratingDueAt(Instant publishedAt, SlaPolicy policy) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,6 +24,8 @@ import vn.ioc.citizenreports.handling.ReportProcess;
 class DeploymentPermissionFilter extends OncePerRequestFilter {
 
   private static final List<String> ALLOWED_GROUPS = List.of(ReportProcess.GROUP_DESIGNERS, Groups.CAMUNDA_ADMIN);
+  /** The REST API answers at /engine-rest/... and, naming the engine, at /engine-rest/engine/{name}/... */
+  private static final Pattern DEPLOYMENTS = Pattern.compile("^/engine-rest(/engine/[^/]+)?/deployment(/.*)?$");
 
   private final IdentityService identityService;
 
@@ -33,7 +36,7 @@ class DeploymentPermissionFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean changesDeployments = path.startsWith("/engine-rest/deployment")
+    boolean changesDeployments = DEPLOYMENTS.matcher(path).matches()
         && (HttpMethod.POST.matches(request.getMethod()) || HttpMethod.DELETE.matches(request.getMethod()));
     return !changesDeployments;
   }

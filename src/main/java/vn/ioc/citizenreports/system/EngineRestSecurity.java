@@ -32,7 +32,8 @@ class EngineRestSecurity {
     FilterRegistrationBean<DeploymentPermissionFilter> registration =
         new FilterRegistrationBean<>(new DeploymentPermissionFilter(identityService));
     registration.setName("engine-rest-deployment-permission");
-    registration.addUrlPatterns("/engine-rest/deployment/*");
+    // every REST call passes; the filter itself picks the deployment paths, engine-qualified or not
+    registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(AUTHENTICATION_ORDER + 1);
     return registration;
   }

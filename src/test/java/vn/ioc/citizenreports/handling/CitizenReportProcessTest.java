@@ -390,6 +390,132 @@ class CitizenReportProcessTest {
     assertThat(mails(report, "UNIT_REPRIMAND_DUE")).hasSize(1);
   }
 
+  @Test
+  void aReprimandNeverComesBeforeTheUrge() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-04T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    // the IOC returns the answer after the deadline and after the reprimand date
+    at("2026-03-14T10:00");
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Chưa đạt"));
+
+    fire(report, TIMER_REPRIMAND_DUE);
+    assertThat(report).hasPassed("EndEvent_ReprimandSkipped").variables().containsEntry("escalationLevel", 0);
+    fire(report, TIMER_SLA_BREACHED);
+
+    assertThat(report).variables().containsEntry("escalationLevel", 1);
+    assertThat(task(TASK_URGE_UNIT, report)).hasCandidateGroup(GROUP_PC_OFFICE);
+    assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey(TASK_REPRIMAND_UNIT).count()).isZero();
+  }
+
+  @Test
+  void approvedExtensionBringsAReminderBeforeTheNewDeadline() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-09T00:00");
+    fire(report, TIMER_SLA_REMINDER);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-16"));
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED"));
+
+    at("2026-03-15T23:59:59");
+    fire(report, TIMER_SLA_REMINDER);
+
+    assertThat(mails(report, "UNIT_REMINDED")).hasSize(2);
+    assertThat((String) mails(report, "UNIT_REMINDED").get(1).get("mailSubject")).contains("23:59 ngày 16/03/2026");
+  }
+
+  @Test
+  void extensionDateThatPassedWhileWaitingForTheIocCannotBeApproved() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-08T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-11"));
+
+    at("2026-03-12T10:00");
+    assertThatThrownBy(() -> complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("has passed");
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables().containsEntry("dueAt", vietnam("2026-03-09T23:59:59"));
+  }
+
+  @Test
+  void newUnitAfterARerouteStartsWithACleanRecordAndIsUrgedOnItsOwnDeadline() {
+    ProcessInstance report = assigned("POLLUTION", PHU_THUAN);
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+    assertThat(task(TASK_URGE_UNIT, report)).hasCandidateGroup(GROUP_PC_OFFICE);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "NOT_RESPONSIBLE", "returnReason", "Thuộc Sở Xây dựng"));
+    complete(task(TASK_REROUTE_REPORT, report), withVariables("unitId", "sxd"));
+
+    assertThat(report).variables().containsEntry("overdue", false).containsEntry("escalationLevel", 0)
+        .containsEntry("dueAt", vietnam("2026-03-17T23:59:59"));
+    // the open urge still concerns the late unit
+    complete(task(TASK_URGE_UNIT, report), withVariables("urgeNote", "Đề nghị trả lời"));
+    assertThat(mail(report, "UNIT_URGED")).containsEntry("mailTo", "stnmt@thuathienhue.gov.vn");
+
+    at("2026-03-18T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+    assertThat(report).variables().containsEntry("overdue", true).containsEntry("escalationLevel", 1);
+    Task secondUrge = taskQuery().processInstanceId(report.getId()).taskDefinitionKey(TASK_URGE_UNIT).singleResult();
+    assertThat(taskService().getVariable(secondUrge.getId(), "escalatedUnitId")).isEqualTo("sxd");
+  }
+
+  @Test
+  void reopenedReportKeepsItsUnitsLateRecord() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+    at("2026-03-11T09:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+    rate(report, "UNSATISFIED", "Chưa ổn");
+    complete(task(TASK_REVIEW_COMPLAINT, report), withVariables("complaintDecision", "REOPEN"));
+
+    // the second round is answered at once; the report stays late, urged, overdue
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý lại"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+
+    assertThat(report).variables().containsEntry("slaOutcome", "LATE").containsEntry("overdue", true)
+        .containsEntry("escalationLevel", 1);
+  }
+
+  @Test
+  void closingTheReportEndsAnUrgeStillOpen() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-10T00:00");
+    fire(report, TIMER_SLA_BREACHED);
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
+
+    rate(report, "SATISFIED", "");
+
+    assertThat(report).isEnded();
+    assertThat(taskQuery().processInstanceId(report.getId()).count()).isZero();
+  }
+
+  @Test
+  void aTaskMayNotSetWhatTheProcessKeeps() {
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+
+    assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", "x", "proposedDueAt", "2026-03-12", "dueAt", "2026-04-30T00:00:00")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("'dueAt'");
+    assertThatThrownBy(() -> complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED",
+        "resultText", "Đã xử lý", "originalDueAt", "2026-04-30")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("'originalDueAt'");
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables().containsEntry("dueAt", vietnam("2026-03-09T23:59:59"));
+  }
+
+  @Test
+  void processStartedWithAReportIdOfItsOwnChoosingIsRefused() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "PA-2026-424242", withVariables(
+        "reportId", "PA-2026-424242", "category", "WASTE", "wardCode", PHU_THUAN, "description", "x", "channel", "WEB")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("'reportId'");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, withVariables(
+        "category", 5, "wardCode", PHU_THUAN, "description", "x", "channel", "WEB")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("'category': must be text");
+  }
+
   // ---------------------------------------------------------------- the citizen's rating
 
   @Test
@@ -404,7 +530,7 @@ class CitizenReportProcessTest {
     complete(task(TASK_REVIEW_COMPLAINT, report), withVariables("complaintDecision", "REOPEN", "complaintNote", "Kiểm tra lại"));
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
         .containsEntry("dueAt", vietnam("2026-03-12T23:59:59"))
-        .containsEntry("slaOutcome", null);
+        .as("the unit's first round stays on its record").containsEntry("slaOutcome", "ON_TIME");
     assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("sgtvt").hasDueDate(vietnam("2026-03-12T23:59:59"));
     assertThat(dueDateOf(report, TIMER_SLA_REMINDER)).isEqualTo(vietnam("2026-03-11T23:59:59"));
     assertThat(dueDateOf(report, TIMER_SLA_BREACHED)).isEqualTo(vietnam("2026-03-12T23:59:59"));

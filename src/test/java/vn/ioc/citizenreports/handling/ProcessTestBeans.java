@@ -54,9 +54,9 @@ final class ProcessTestBeans {
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
 
-    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reference));
+    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reports, reference));
     Mocks.register("decisionResetListener", new DecisionResetListener());
-    Mocks.register("reviewDecisionListener", new ReviewDecisionListener());
+    Mocks.register("reviewDecisionListener", new ReviewDecisionListener(slaClock));
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));
     Mocks.register("handleReportListener", new HandleReportListener(slaClock));
     Mocks.register("rerouteReportListener", new RerouteReportListener(units));

@@ -15,7 +15,10 @@ import vn.ioc.citizenreports.report.Receipt;
 import vn.ioc.citizenreports.report.ReportSubmission;
 import vn.ioc.citizenreports.report.Reporter;
 
-/** The routing rules, one per group, as a verified report meets them: whose queue it lands in. */
+/**
+ * The routing rules, at least one report per sector and per place rule, as a verified report
+ * meets them: whose Tasklist queue it lands in.
+ */
 @Deployment(resources = {
     "processes/CitizenReportProcess.bpmn", "processes/MailDelivery.bpmn",
     "dmn/ReportRouting.dmn", "dmn/SlaPolicy.dmn"})
@@ -61,6 +64,24 @@ class RoutingRulesProcessTest {
       TELECOM_CABLES        | 19754 | stttt         | hanging telecom cables go to the Department of Information and Communications
       HERITAGE_DAMAGE       | 19754 | ttbtdt        | damage to a monument goes to the Monuments Conservation Centre
       FOOD_SAFETY           | 19754 | ccatvstp      | food safety goes to the food safety authority
+      BRIDGE_DAMAGE         | 19931 | sgtvt         | a damaged bridge in A Lưới goes to the Department of Transport
+      BUS_SERVICE           | 19754 | xebuythue     | a bus complaint goes to the bus company
+      RAILWAY_CROSSING      | 19891 | duongsathue   | a railway crossing in Phú Bài goes to the railway
+      WATERWAY              | 19754 | cangvu        | boats on the Perfume River go to the inland waterway authority
+      CONSTRUCTION_SAFETY   | 19754 | sxd           | an unsafe building site goes to the Department of Construction
+      LAND_ENCROACHMENT     | 19961 | ubndphuloc    | public land taken in Phú Lộc goes to the Phú Lộc district
+      TREES                 | 19831 | ubndquangdien | a fallen tree in Sịa goes to the Quảng Điền district
+      NOISE                 | 19767 | ubndpvinhninh | karaoke noise in Vĩnh Ninh goes to the ward's People's Committee
+      POLLUTION             | 19801 | stnmt         | factory smoke in Phong Điền goes to the Department of Natural Resources and Environment
+      IRRIGATION            | 19869 | thuyloitth    | a broken canal goes to the irrigation company
+      NATURAL_DISASTER      | 19931 | bchpctt       | a landslide goes to the disaster prevention command
+      TOURISM_SERVICE       | 19754 | sdl           | overcharging tourists goes to the Department of Tourism
+      HEALTH_SERVICE        | 19754 | syt           | a clinic goes to the Department of Health
+      MARKET_FRAUD          | 19754 | qltt          | fake goods go to market surveillance
+      ANIMAL_DISEASE        | 19911 | snnptnt       | sick pigs go to the Department of Agriculture
+      EDUCATION             | 19754 | sgddt         | a school goes to the Department of Education
+      SOCIAL_WELFARE        | 19754 | sldtbxh       | a child begging goes to the Department of Labour and Social Affairs
+      CULTURE_EVENTS        | 19754 | svhtt         | a festival goes to the Department of Culture and Sports
       """)
   void verifiedReportLandsInTheResponsibleUnitsQueue(String category, String ward, String unit, String rule) {
     Receipt receipt = beans.intake.submit(new ReportSubmission(category, "Phản ánh " + category, ward, null, null, null,

@@ -3,6 +3,7 @@ package vn.ioc.citizenreports.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +41,7 @@ import vn.ioc.citizenreports.report.Reporter;
 @DirtiesContext
 class RoutingDeploymentTest {
 
+  private static final String CREATE = "/engine-rest/deployment/create";
   /** Xã Phú Thuận, Phú Vang: a road there is the Department of Transport's. */
   private static final String PHU_THUAN = "19869";
 
@@ -79,10 +82,15 @@ class RoutingDeploymentTest {
     long before = repositoryService.createDeploymentQuery().count();
     String changed = routingTable().replace("Định tuyến phản ánh", "Định tuyến (thử)");
 
-    assertThat(deploy(new HttpHeaders(), changed).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    ResponseEntity<Map> byOperator = deployAs("operator", changed);
-    assertThat(byOperator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat((String) byOperator.getBody().get("message")).contains("designers");
+    for (String endpoint : List.of(CREATE, "/engine-rest/engine/default/deployment/create")) {
+      assertThat(deploy(endpoint, new HttpHeaders(), changed).getStatusCode()).as(endpoint).isEqualTo(HttpStatus.UNAUTHORIZED);
+      ResponseEntity<Map> byOperator = deploy(endpoint, basicAuth("operator"), changed);
+      assertThat(byOperator.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat((String) byOperator.getBody().get("message")).contains("designers");
+    }
+    String deploymentId = repositoryService.createDeploymentQuery().list().get(0).getId();
+    assertThat(http.exchange("/engine-rest/engine/default/deployment/" + deploymentId, HttpMethod.DELETE,
+        new HttpEntity<>(basicAuth("operator")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("operator", "demo").getForEntity("/engine-rest/deployment", String.class).getStatusCode())
         .as("reading deployments stays open to engine users").isEqualTo(HttpStatus.OK);
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
@@ -110,13 +118,17 @@ class RoutingDeploymentTest {
   }
 
   private ResponseEntity<Map> deployAs(String user, String dmn) {
+    return deploy(CREATE, basicAuth(user), dmn);
+  }
+
+  private static HttpHeaders basicAuth(String user) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, "demo");
-    return deploy(headers, dmn);
+    return headers;
   }
 
   /** The request Camunda Modeler 5 sends for "Deploy" to a Camunda 7 engine. */
-  private ResponseEntity<Map> deploy(HttpHeaders headers, String dmn) {
+  private ResponseEntity<Map> deploy(String endpoint, HttpHeaders headers, String dmn) {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", "ReportRouting");
@@ -129,7 +141,7 @@ class RoutingDeploymentTest {
         return "ReportRouting.dmn";
       }
     });
-    return http.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+    return http.postForEntity(endpoint, new HttpEntity<>(form, headers), Map.class);
   }
 
   private static String routingTable() throws Exception {

@@ -62,6 +62,13 @@ class SlaClockTest {
   }
 
   @Test
+  void aReportAnsweredInTwoRoundsKeepsTheWorse() {
+    assertThat(SlaClock.worse(SlaOutcome.LATE, SlaOutcome.ON_TIME)).isEqualTo(SlaOutcome.LATE);
+    assertThat(SlaClock.worse(SlaOutcome.ON_TIME, SlaOutcome.LATE_WITH_EXTENSION)).isEqualTo(SlaOutcome.LATE_WITH_EXTENSION);
+    assertThat(SlaClock.worse(null, SlaOutcome.ON_TIME)).isEqualTo(SlaOutcome.ON_TIME);
+  }
+
+  @Test
   void lateAnswerWithinAnApprovedExtensionIsLateWithExtension() {
     Instant original = vietnam("2026-03-09T23:59:59");
     Instant extended = vietnam("2026-03-16T23:59:59");
@@ -75,11 +82,15 @@ class SlaClockTest {
   @Test
   void extensionMustBeLaterWithinTheLimitAndNotOneTooMany() {
     Instant due = vietnam("2026-03-09T23:59:59");
+    Instant now = vietnam("2026-03-06T10:00");
 
-    assertThat(clock.checkExtension(due, vietnam("2026-03-23T23:59:59"), 0, ONE_WEEK)).isEmpty();
-    assertThat(clock.checkExtension(due, vietnam("2026-03-24T23:59:59"), 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("14 ngày"));
-    assertThat(clock.checkExtension(due, due, 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("sau hạn hiện tại"));
-    assertThat(clock.checkExtension(due, vietnam("2026-03-12T23:59:59"), 2, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("2 lần"));
+    assertThat(clock.checkExtension(now, due, vietnam("2026-03-23T23:59:59"), 0, ONE_WEEK)).isEmpty();
+    assertThat(clock.checkExtension(now, due, vietnam("2026-03-24T23:59:59"), 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("14 ngày"));
+    assertThat(clock.checkExtension(now, due, due, 0, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("sau hạn hiện tại"));
+    assertThat(clock.checkExtension(now, due, vietnam("2026-03-12T23:59:59"), 2, ONE_WEEK)).hasValueSatisfying(m -> assertThat(m).contains("2 lần"));
+    // overdue since the 9th: on the 15th, the 11th is no extension
+    assertThat(clock.checkExtension(vietnam("2026-03-15T10:00"), due, vietnam("2026-03-11T23:59:59"), 0, ONE_WEEK))
+        .hasValueSatisfying(m -> assertThat(m).contains("đã qua"));
   }
 
   private static Instant vietnam(String localTime) {

@@ -62,6 +62,7 @@ class NotifyDelegate implements JavaDelegate {
     facts.put("duplicateOf", variables.text(DUPLICATE_OF).orElse(null));
     facts.put("verificationNote", variables.text(VERIFICATION_NOTE).orElse(null));
     facts.put("urgeNote", variables.text(URGE_NOTE).orElse(null));
+    facts.put("reprimandNote", variables.text(REPRIMAND_NOTE).orElse(null));
     facts.put("resultText", variables.text(RESULT_TEXT).orElse(null));
     return facts;
   }

@@ -3,6 +3,7 @@ package vn.ioc.citizenreports.handling;
 import static vn.ioc.citizenreports.handling.ReportVariables.*;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,8 @@ class ReportSubmittedListener implements ExecutionListener {
               variables.submittedText(REPORTER_EMAIL))), EngineClock.now());
     } catch (InvalidReportException e) {
       InvalidReportException.FieldProblem first = e.problems().get(0);
-      throw new InvalidInput(first.field(), e.getMessage());
+      String others = e.problems().stream().skip(1).map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+      throw new InvalidInput(first.field(), first.message() + (others.isEmpty() ? "" : " (also " + others + ")"));
     }
     Report report = recorded.report();
     ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()).forEach(execution::setVariable);

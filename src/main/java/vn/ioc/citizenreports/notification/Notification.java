@@ -14,6 +14,8 @@ public enum Notification {
   UNIT_URGED(Recipient.UNIT),
   /** To the leaders: a unit is to be reprimanded. */
   UNIT_REPRIMAND_DUE(Recipient.LEADERS),
+  /** To the unit: the leaders' reprimand. */
+  UNIT_REPRIMANDED(Recipient.UNIT),
   /** To the citizen: the result, with a link to rate it. */
   RESULT_PUBLISHED(Recipient.CITIZEN),
   /** To a unit, each Monday: its overdue and soon-due reports. */

@@ -381,6 +381,8 @@ class CitizenReportProcessTest {
     assertThat(mail(report, "UNIT_REPRIMAND_DUE")).containsEntry("mailTo", ProcessTestBeans.LEADERS_MAILBOX);
     complete(task(TASK_REPRIMAND_UNIT, report), withVariables("reprimandNote", "Phê bình trong giao ban tuần"));
     assertThat(report).hasPassed("EndEvent_UnitReprimanded");
+    assertThat(mail(report, "UNIT_REPRIMANDED")).containsEntry("mailTo", "sgtvt@thuathienhue.gov.vn");
+    assertThat((String) mail(report, "UNIT_REPRIMANDED").get("mailBody")).contains("Phê bình trong giao ban tuần");
 
     // answered, returned by the IOC: back at the unit, whose reprimand is not repeated
     complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));

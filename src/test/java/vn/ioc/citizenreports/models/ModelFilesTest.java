@@ -162,6 +162,44 @@ class ModelFilesTest {
     assertThat(editableKeys).as("editable keys in %s", file).doesNotHaveDuplicates();
   }
 
+  /**
+   * What a user fills in is read by something: the process model, another form that shows it, a
+   * mail template, or the Java code (through its ReportVariables constant). No field is written
+   * for nobody.
+   */
+  @Test
+  void everyFieldAUserFillsInIsReadSomewhere() throws Exception {
+    Map<String, String> constantOfVariable = new java.util.HashMap<>();
+    for (Field field : ReportVariables.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        constantOfVariable.put((String) field.get(null), field.getName());
+      }
+    }
+    String models = read(files("processes", ".bpmn"));
+    String templates = read(files("src/main/resources/mail", ".mustache"));
+    String java = read(javaSourcesExcept("ReportVariables.java"));
+    Map<Path, JsonNode> forms = new java.util.HashMap<>();
+    for (Path form : forms().toList()) {
+      forms.put(form, JSON.readTree(form.toFile()));
+    }
+    List<String> unread = new ArrayList<>();
+    forms.forEach((file, form) -> components(form).stream()
+        .filter(c -> c.has("key") && !c.path("disabled").asBoolean())
+        .map(c -> c.path("key").asText())
+        .forEach(key -> {
+          boolean shownElsewhere = forms.entrySet().stream().anyMatch(other -> !other.getKey().equals(file)
+              && components(other.getValue()).stream().anyMatch(c -> key.equals(c.path("key").asText())));
+          boolean read = shownElsewhere
+              || Pattern.compile("\\b" + key + "\\b").matcher(models).find()
+              || templates.contains("{{" + key + "}}") || templates.contains("{{#" + key + "}}")
+              || Pattern.compile("\\b" + constantOfVariable.get(key) + "\\b").matcher(java).find();
+          if (!read) {
+            unread.add(file.getFileName() + ": " + key);
+          }
+        }));
+    assertThat(unread).as("form fields nothing reads").isEmpty();
+  }
+
   /** Options shown to users are the reference data the server checks against. */
   @ParameterizedTest
   @MethodSource("forms")
@@ -213,6 +251,20 @@ class ModelFilesTest {
   private static Stream<Path> files(String folder, String suffix) throws IOException {
     try (Stream<Path> paths = Files.list(Path.of(folder))) {
       return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList().stream();
+    }
+  }
+
+  private static String read(Stream<Path> files) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Path file : files.toList()) {
+      text.append(Files.readString(file)).append('\n');
+    }
+    return text.toString();
+  }
+
+  private static Stream<Path> javaSourcesExcept(String fileName) throws IOException {
+    try (Stream<Path> paths = Files.walk(Path.of("src/main/java"))) {
+      return paths.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals(fileName)).toList().stream();
     }
   }
 

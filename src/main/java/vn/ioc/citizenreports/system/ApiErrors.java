@@ -5,15 +5,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 import vn.ioc.citizenreports.report.InvalidReportException;
 
 /**
  * Errors of our own API as RFC 9457 problem details: a 4xx names the field and the problem.
  * (The engine's REST API keeps its own error format.)
  */
-@RestControllerAdvice(basePackages = "vn.ioc.citizenreports")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
   @ExceptionHandler(InvalidReportException.class)
@@ -30,6 +33,18 @@ class ApiErrors {
         "The request body is not valid JSON for this endpoint");
     problem.setTitle("Unreadable request");
     problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("body", rootMessage(e))));
+    return problem;
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ProblemDetail status(ResponseStatusException e) {
+    return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A query parameter is missing");
+    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem(e.getParameterName(), "is required")));
     return problem;
   }
 

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +25,11 @@ class ReportController {
     this.tracking = tracking;
   }
 
+  /** With an Idempotency-Key header, a retried submission gets the first answer again. */
   @PostMapping
-  ResponseEntity<Receipt> submit(@RequestBody ReportSubmission submission) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(submission));
+  ResponseEntity<Receipt> submit(@RequestBody ReportSubmission submission,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(submission, idempotencyKey));
   }
 
   /** A wrong token answers exactly like an unknown report. */

@@ -6,8 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
 
@@ -23,24 +28,73 @@ public class ReportIntakeService {
   private final ReferenceData reference;
   private final ReportLifecycle lifecycle;
   private final TrackingTokens tokens;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
   public ReportIntakeService(ReportRepository reports, ReportNumbers numbers, ReferenceData reference,
-      ReportLifecycle lifecycle, TrackingTokens tokens, Clock clock) {
+      ReportLifecycle lifecycle, TrackingTokens tokens, PlatformTransactionManager transactions, Clock clock) {
     this.reports = reports;
     this.numbers = numbers;
     this.reference = reference;
     this.lifecycle = lifecycle;
     this.tokens = tokens;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
   /** A report from the public API: stored and started in one transaction, or neither. */
-  @Transactional
   public Receipt submit(ReportSubmission submission) {
-    Recorded recorded = store(submission, clock.instant());
+    return submit(submission, null);
+  }
+
+  /**
+   * As {@link #submit(ReportSubmission)}; with an idempotency key, a repeated submission gets the
+   * first one's answer and starts nothing, even when the two arrive at once.
+   *
+   * @throws IdempotencyConflictException when the key was used for a different report
+   */
+  public Receipt submit(ReportSubmission submission, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return transaction.execute(tx -> storeAndStart(submission, null, null));
+    }
+    checkKey(idempotencyKey);
+    String requestHash = TrackingTokens.sha256(String.valueOf(submission));
+    Optional<Receipt> earlier = answered(idempotencyKey, requestHash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      return transaction.execute(tx -> storeAndStart(submission, idempotencyKey, requestHash));
+    } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
+      // the same key won in another transaction, which rolled this one back whole
+      return answered(idempotencyKey, requestHash).orElseThrow(() -> concurrentTwin);
+    }
+  }
+
+  private Receipt storeAndStart(ReportSubmission submission, String idempotencyKey, String requestHash) {
+    Instant now = clock.instant();
+    Recorded recorded = store(submission, now);
+    if (idempotencyKey != null) {
+      reports.insertIdempotencyKey(idempotencyKey, requestHash, recorded.report().id(), now);
+    }
     lifecycle.start(recorded.report());
     return recorded.receipt();
+  }
+
+  private Optional<Receipt> answered(String idempotencyKey, String requestHash) {
+    return reports.findIdempotencyKey(idempotencyKey).map(earlier -> {
+      if (!earlier.requestHash().equals(requestHash)) {
+        throw new IdempotencyConflictException(idempotencyKey);
+      }
+      return new Receipt(earlier.reportId(), tokens.tokenFor(earlier.reportId()));
+    });
+  }
+
+  private static void checkKey(String key) {
+    if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      throw new InvalidReportException(List.of(new FieldProblem("Idempotency-Key",
+          "must be 1 to 100 printable ASCII characters without spaces")));
+    }
   }
 
   /**

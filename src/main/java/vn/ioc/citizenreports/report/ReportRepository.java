@@ -3,6 +3,7 @@ package vn.ioc.citizenreports.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,24 @@ public class ReportRepository {
         .param("email", reporter.email())
         .param("submittedAt", Timestamp.from(report.submittedAt()))
         .update();
+  }
+
+  /** Records which report answered a submission made with this key; fails if the key is taken. */
+  public void insertIdempotencyKey(String key, String requestHash, String reportId, Instant at) {
+    jdbc.sql("""
+            INSERT INTO idempotent_submission (idempotency_key, request_hash, report_id, created_at)
+            VALUES (:key, :hash, :reportId, :at)""")
+        .param("key", key).param("hash", requestHash).param("reportId", reportId).param("at", Timestamp.from(at))
+        .update();
+  }
+
+  public record IdempotentSubmission(String requestHash, String reportId) {}
+
+  public Optional<IdempotentSubmission> findIdempotencyKey(String key) {
+    return jdbc.sql("SELECT request_hash, report_id FROM idempotent_submission WHERE idempotency_key = :key")
+        .param("key", key)
+        .query((rs, row) -> new IdempotentSubmission(rs.getString("request_hash"), rs.getString("report_id")))
+        .optional();
   }
 
   public Optional<Report> find(String id) {

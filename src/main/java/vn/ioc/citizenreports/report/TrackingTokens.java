@@ -49,6 +49,15 @@ public class TrackingTokens {
     return MessageDigest.isEqual(mac(reportId), given);
   }
 
+  /** Hex SHA-256 of a text, e.g. to recognise a repeated request. */
+  public static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   private byte[] mac(String reportId) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);

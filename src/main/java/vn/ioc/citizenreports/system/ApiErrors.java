@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
+import vn.ioc.citizenreports.report.IdempotencyConflictException;
 import vn.ioc.citizenreports.report.InvalidReportException;
 
 /**
@@ -34,6 +35,11 @@ class ApiErrors {
     problem.setTitle("Unreadable request");
     problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("body", rootMessage(e))));
     return problem;
+  }
+
+  @ExceptionHandler(IdempotencyConflictException.class)
+  ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
   }
 
   @ExceptionHandler(ResponseStatusException.class)

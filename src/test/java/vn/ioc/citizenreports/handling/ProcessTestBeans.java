@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import vn.ioc.citizenreports.notification.NotificationProperties;
 import vn.ioc.citizenreports.notification.NotificationService;
@@ -49,7 +50,8 @@ final class ProcessTestBeans {
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
-        new ProcessReportLifecycle(engine.getRuntimeService(), reference), tokens, new EngineTimeClock());
+        new ProcessReportLifecycle(engine.getRuntimeService(), reference), tokens,
+        new DataSourceTransactionManager(dataSource), new EngineTimeClock());
     notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();

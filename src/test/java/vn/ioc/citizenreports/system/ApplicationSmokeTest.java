@@ -152,6 +152,16 @@ class ApplicationSmokeTest {
   }
 
   @Test
+  void publicApiIsDescribedWithOpenApi() {
+    JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+    assertThat(api.path("paths").fieldNames()).toIterable()
+        .contains("/api/reports", "/api/reports/{id}", "/api/reports/{id}/rating", "/api/units", "/api/categories", "/api/wards")
+        .allMatch(path -> path.startsWith("/api/"));
+    assertThat(http.getForEntity("/api/docs", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+  }
+
+  @Test
   void malformedJsonIsABadRequest() {
     assertThat(post("{\"category\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post("{\"latitude\": \"north\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -27,8 +27,9 @@ class EscalationDelegates {
     ReportVariables variables = ReportVariables.of(execution);
     variables.set(OVERDUE, true);
     variables.set(ESCALATION_LEVEL, Math.max(level, variables.count(ESCALATION_LEVEL)));
-    // Local to this escalation's branch: if the report moves to another unit meanwhile, the urge
-    // task, its form and its mail still name the unit that was late.
+    // Local to this escalation's branch: if the report moves to another unit or deadline meanwhile,
+    // the urge task, its form and its mail still name the unit that was late and what it missed.
     execution.setVariableLocal(ESCALATED_UNIT_ID, variables.unitId());
+    execution.setVariableLocal(ESCALATED_DUE_AT_TEXT, variables.text(DUE_AT_TEXT).orElse(null));
   }
 }

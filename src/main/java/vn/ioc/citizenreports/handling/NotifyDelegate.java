@@ -38,8 +38,9 @@ class NotifyDelegate implements JavaDelegate {
     Notification notification = Notification.valueOf((String) execution.getVariableLocal("notification"));
     ReportVariables variables = ReportVariables.of(execution);
     Map<String, Object> facts = facts(variables);
-    // escalation mails concern the unit that was late, on their own branch
+    // escalation mails concern the unit that was late and the deadline it missed, on their own branch
     variables.text(ESCALATED_UNIT_ID).ifPresent(unit -> facts.put("unitId", unit));
+    variables.text(ESCALATED_DUE_AT_TEXT).ifPresent(missed -> facts.put("dueAtText", missed));
     notifications.send(notification, variables.reportId().orElseThrow(), facts);
   }
 

@@ -72,6 +72,8 @@ public final class ReportVariables {
   public static final String REMINDER_SENT = "reminderSent";
   /** On an escalation's own branch: the unit that was late, whatever unit has the report now. */
   public static final String ESCALATED_UNIT_ID = "escalatedUnitId";
+  /** On an escalation's own branch: the deadline that unit missed, in Vietnamese. */
+  public static final String ESCALATED_DUE_AT_TEXT = "escalatedDueAtText";
   /** The unit the SLA flags (overdue, escalationLevel, slaOutcome) belong to. */
   public static final String ASSIGNED_UNIT_ID = "assignedUnitId";
   public static final String URGE_NOTE = "urgeNote";
@@ -287,7 +289,8 @@ public final class ReportVariables {
     }
     return new SlaPolicy(
         number(policy, "responseDays"),
-        DayCounting.valueOf((String) policy.get("countedIn")),
+        // reports started before the policy said how days count were counted in calendar days
+        policy.get("countedIn") == null ? DayCounting.CALENDAR_DAYS : DayCounting.valueOf((String) policy.get("countedIn")),
         number(policy, "reminderHoursBefore"),
         number(policy, "reprimandDaysAfter"),
         number(policy, "ratingWindowDays"),

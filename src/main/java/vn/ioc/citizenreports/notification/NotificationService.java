@@ -50,7 +50,9 @@ public class NotificationService {
     }
     Map<String, Object> model = new HashMap<>(facts);
     model.put("publicBaseUrl", properties.publicBaseUrl());
-    units.find((String) facts.get("unitId")).ifPresent(unit -> model.put("unitName", unit.name()));
+    // a unit no longer in the registry (a merger) still gets named, by its id
+    String unitId = (String) facts.get("unitId");
+    model.put("unitName", units.find(unitId).map(unit -> unit.name()).orElse(unitId));
     String text = templates.get(notification).execute(model);
     int firstLineEnd = text.indexOf('\n');
     MailMessage message = new MailMessage(recipient.get(), text.substring(0, firstLineEnd).strip(),

@@ -102,10 +102,11 @@ public class OverdueDigest {
   }
 
   private Map<String, Object> line(OpenAssignment assignment) {
-    return Map.of(
-        "reportId", assignment.reportId(),
-        "categoryName", reference.category(assignment.category()).map(Category::nameVi).orElse(assignment.category()),
-        "wardName", reference.ward(assignment.wardCode()).map(Ward::name).orElse(assignment.wardCode()),
-        "dueAtText", SlaClock.vietnamese(assignment.dueAt()));
+    Map<String, Object> line = new HashMap<>();
+    line.put("reportId", assignment.reportId());
+    line.put("categoryName", reference.category(assignment.category()).map(Category::nameVi).orElse(assignment.category()));
+    line.put("wardName", reference.ward(assignment.wardCode()).map(Ward::name).orElse(assignment.wardCode()));
+    line.put("dueAtText", SlaClock.vietnamese(assignment.dueAt()));
+    return line;
   }
 }

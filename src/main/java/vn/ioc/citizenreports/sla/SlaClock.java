@@ -101,13 +101,14 @@ public class SlaClock {
     return publishedAt.plus(Duration.ofDays(policy.ratingWindowDays()));
   }
 
+  /** The end of the day the reprimand comes, counted from {@code moment}'s day as the policy counts. */
+  public Instant reprimandAfter(Instant moment, SlaPolicy policy) {
+    return endOf(after(moment.atZone(VIETNAM).toLocalDate(), policy.reprimandDaysAfter(), policy));
+  }
+
   /** The reminder some hours before the deadline; the reprimand some (working) days after it. */
   private Deadlines around(Instant dueAt, SlaPolicy policy) {
-    LocalDate reprimandDay = after(dueAt.atZone(VIETNAM).toLocalDate(), policy.reprimandDaysAfter(), policy);
-    return new Deadlines(
-        dueAt,
-        dueAt.minus(Duration.ofHours(policy.reminderHoursBefore())),
-        endOf(reprimandDay));
+    return new Deadlines(dueAt, dueAt.minus(Duration.ofHours(policy.reminderHoursBefore())), reprimandAfter(dueAt, policy));
   }
 
   private LocalDate after(LocalDate day, int days, SlaPolicy policy) {

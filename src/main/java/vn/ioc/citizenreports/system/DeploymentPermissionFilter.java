@@ -34,26 +34,39 @@ class DeploymentPermissionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean changesDeployments = DEPLOYMENTS.matcher(path).matches()
-        && (HttpMethod.POST.matches(request.getMethod()) || HttpMethod.DELETE.matches(request.getMethod()));
-    return !changesDeployments;
-  }
-
-  @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // Path parameters (";x=1") are ignored by the container when it routes a request but would hide
+    // a path from a pattern; the engine's API never needs them.
+    if (request.getRequestURI().contains(";")) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "Path parameters are not accepted");
+      return;
+    }
+    if (!changesDeployments(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
     Authentication caller = identityService.getCurrentAuthentication();
     boolean designer = caller != null && caller.getGroupIds() != null
         && caller.getGroupIds().stream().anyMatch(ALLOWED_GROUPS::contains);
     if (!designer) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":"
-          + "\"Only members of group 'designers' may deploy or delete deployments\"}");
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+          "Only members of group 'designers' may deploy or delete deployments");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The path as the container routes it: decoded, normalised, without path parameters. */
+  private static boolean changesDeployments(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return DEPLOYMENTS.matcher(path).matches()
+        && (HttpMethod.POST.matches(request.getMethod()) || HttpMethod.DELETE.matches(request.getMethod()));
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
   }
 }

@@ -401,13 +401,17 @@ class CitizenReportProcessTest {
     at("2026-03-14T10:00");
     complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Chưa đạt"));
 
-    fire(report, TIMER_REPRIMAND_DUE);
-    assertThat(report).hasPassed("EndEvent_ReprimandSkipped").variables().containsEntry("escalationLevel", 0);
+    // urged at once; the reprimand moved to 3 working days from now (Mon 16, Tue 17, Wed 18)
+    assertThat(dueDateOf(report, TIMER_REPRIMAND_DUE)).isEqualTo(vietnam("2026-03-18T23:59:59"));
     fire(report, TIMER_SLA_BREACHED);
-
     assertThat(report).variables().containsEntry("escalationLevel", 1);
     assertThat(task(TASK_URGE_UNIT, report)).hasCandidateGroup(GROUP_PC_OFFICE);
     assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey(TASK_REPRIMAND_UNIT).count()).isZero();
+
+    at("2026-03-19T00:00");
+    fire(report, TIMER_REPRIMAND_DUE);
+    assertThat(report).variables().containsEntry("escalationLevel", 2);
+    assertThat(task(TASK_REPRIMAND_UNIT, report)).hasCandidateGroup(GROUP_LEADERS);
   }
 
   @Test
@@ -452,8 +456,12 @@ class CitizenReportProcessTest {
     assertThat(report).variables().containsEntry("overdue", false).containsEntry("escalationLevel", 0)
         .containsEntry("dueAt", vietnam("2026-03-17T23:59:59"));
     // the open urge still concerns the late unit
+    assertThat(taskService().getVariable(task(TASK_URGE_UNIT, report).getId(), "escalatedDueAtText"))
+        .isEqualTo("23:59 ngày 09/03/2026");
     complete(task(TASK_URGE_UNIT, report), withVariables("urgeNote", "Đề nghị trả lời"));
     assertThat(mail(report, "UNIT_URGED")).containsEntry("mailTo", "stnmt@thuathienhue.gov.vn");
+    assertThat((String) mail(report, "UNIT_URGED").get("mailSubject")).as("the deadline stnmt missed")
+        .contains("quá hạn từ 23:59 ngày 09/03/2026");
 
     at("2026-03-18T00:00");
     fire(report, TIMER_SLA_BREACHED);

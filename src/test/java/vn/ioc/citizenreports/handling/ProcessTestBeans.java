@@ -62,6 +62,7 @@ final class ProcessTestBeans {
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));
     Mocks.register("handleReportListener", new HandleReportListener(slaClock));
     Mocks.register("rerouteReportListener", new RerouteReportListener(units));
+    Mocks.register("escalationLadderListener", new EscalationLadderListener(slaClock));
     Mocks.register("ratingListener", new RatingListener());
     Mocks.register("assignUnitDelegate", new AssignUnitDelegate());
     Mocks.register("startSlaClockDelegate", new StartSlaClockDelegate(slaClock));

@@ -88,7 +88,15 @@ class RoutingDeploymentTest {
       assertThat(byOperator.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat((String) byOperator.getBody().get("message")).contains("designers");
     }
+    // path parameters would hide the path from a pattern; the container would still route them
+    for (String disguised : List.of("/engine-rest/deployment;x=1/create", "/engine-rest/engine;x=1/default/deployment/create",
+        "/engine-rest/engine/default/deployment;x=1/create")) {
+      assertThat(deploy(disguised, basicAuth("operator"), changed).getStatusCode()).as(disguised).isIn(HttpStatus.BAD_REQUEST,
+          HttpStatus.FORBIDDEN);
+    }
     String deploymentId = repositoryService.createDeploymentQuery().list().get(0).getId();
+    assertThat(http.exchange("/engine-rest/deployment;x=1/" + deploymentId, HttpMethod.DELETE,
+        new HttpEntity<>(basicAuth("operator")), String.class).getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
     assertThat(http.exchange("/engine-rest/engine/default/deployment/" + deploymentId, HttpMethod.DELETE,
         new HttpEntity<>(basicAuth("operator")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("operator", "demo").getForEntity("/engine-rest/deployment", String.class).getStatusCode())

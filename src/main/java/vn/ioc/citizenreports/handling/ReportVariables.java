@@ -44,6 +44,8 @@ public final class ReportVariables {
   public static final String REPORTER_PHONE = "reporterPhone";
   public static final String REPORTER_EMAIL = "reporterEmail";
   public static final String SUBMITTED_AT = "submittedAt";
+  /** Markdown: the photos and videos sent with the report, shown in the staff's forms. */
+  public static final String EVIDENCE = "evidence";
   // verification
   public static final String VERIFICATION = "verification";
   public static final String REJECTION_REASON = "rejectionReason";

@@ -28,16 +28,19 @@ public class ReportIntakeService {
   private final ReferenceData reference;
   private final ReportLifecycle lifecycle;
   private final TrackingTokens tokens;
+  private final EvidenceStore evidence;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public ReportIntakeService(ReportRepository reports, ReportNumbers numbers, ReferenceData reference,
-      ReportLifecycle lifecycle, TrackingTokens tokens, PlatformTransactionManager transactions, Clock clock) {
+      ReportLifecycle lifecycle, TrackingTokens tokens, EvidenceStore evidence, PlatformTransactionManager transactions,
+      Clock clock) {
     this.reports = reports;
     this.numbers = numbers;
     this.reference = reference;
     this.lifecycle = lifecycle;
     this.tokens = tokens;
+    this.evidence = evidence;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -54,31 +57,63 @@ public class ReportIntakeService {
    * @throws IdempotencyConflictException when the key was used for a different report
    */
   public Receipt submit(ReportSubmission submission, String idempotencyKey) {
-    if (idempotencyKey == null) {
-      return transaction.execute(tx -> storeAndStart(submission, null, null));
+    return submit(submission, idempotencyKey, List.of());
+  }
+
+  /**
+   * As {@link #submit(ReportSubmission, String)}, with photos and videos. Everything is checked
+   * before anything is stored; the files are written inside the report's transaction and removed
+   * again if it fails, so a refused or failed submission leaves no file, row or process behind.
+   */
+  public Receipt submit(ReportSubmission submission, String idempotencyKey, List<Upload> uploads) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Channel channel = check(submission, problems);
+    List<String> types = evidence.check(uploads, problems);
+    if (idempotencyKey != null) {
+      checkKey(idempotencyKey, problems);
     }
-    checkKey(idempotencyKey);
-    String requestHash = TrackingTokens.sha256(String.valueOf(submission));
+    if (!problems.isEmpty()) {
+      throw new InvalidReportException(problems);
+    }
+    if (idempotencyKey == null) {
+      return storeAndStart(submission, channel, uploads, types, null, null);
+    }
+    String requestHash = TrackingTokens.sha256(submission + uploads.stream()
+        .map(upload -> TrackingTokens.sha256(upload.content())).toList().toString());
     Optional<Receipt> earlier = answered(idempotencyKey, requestHash);
     if (earlier.isPresent()) {
       return earlier.get();
     }
     try {
-      return transaction.execute(tx -> storeAndStart(submission, idempotencyKey, requestHash));
+      return storeAndStart(submission, channel, uploads, types, idempotencyKey, requestHash);
     } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
       // the same key won in another transaction, which rolled this one back whole
       return answered(idempotencyKey, requestHash).orElseThrow(() -> concurrentTwin);
     }
   }
 
-  private Receipt storeAndStart(ReportSubmission submission, String idempotencyKey, String requestHash) {
-    Instant now = clock.instant();
-    Recorded recorded = store(submission, now);
-    if (idempotencyKey != null) {
-      reports.insertIdempotencyKey(idempotencyKey, requestHash, recorded.report().id(), now);
+  private Receipt storeAndStart(ReportSubmission submission, Channel channel, List<Upload> uploads, List<String> types,
+      String idempotencyKey, String requestHash) {
+    String[] written = new String[1];
+    try {
+      return transaction.execute(tx -> {
+        Instant now = clock.instant();
+        Report report = persist(submission, channel, now);
+        written[0] = report.id();
+        List<Evidence> files = evidence.write(report.id(), uploads, types);
+        files.forEach(reports::insertEvidence);
+        if (idempotencyKey != null) {
+          reports.insertIdempotencyKey(idempotencyKey, requestHash, report.id(), now);
+        }
+        lifecycle.start(report, files);
+        return new Receipt(report.id(), tokens.tokenFor(report.id()));
+      });
+    } catch (RuntimeException failed) {
+      if (written[0] != null) {
+        evidence.delete(written[0]);
+      }
+      throw failed;
     }
-    lifecycle.start(recorded.report());
-    return recorded.receipt();
   }
 
   private Optional<Receipt> answered(String idempotencyKey, String requestHash) {
@@ -90,10 +125,9 @@ public class ReportIntakeService {
     });
   }
 
-  private static void checkKey(String key) {
+  private static void checkKey(String key, List<FieldProblem> problems) {
     if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw new InvalidReportException(List.of(new FieldProblem("Idempotency-Key",
-          "must be 1 to 100 printable ASCII characters without spaces")));
+      problems.add(new FieldProblem("Idempotency-Key", "must be 1 to 100 printable ASCII characters without spaces"));
     }
   }
 
@@ -109,7 +143,16 @@ public class ReportIntakeService {
   public record Recorded(Report report, Receipt receipt) {}
 
   private Recorded store(ReportSubmission submission, Instant submittedAt) {
-    Channel channel = check(submission);
+    List<FieldProblem> problems = new ArrayList<>();
+    Channel channel = check(submission, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidReportException(problems);
+    }
+    Report report = persist(submission, channel, submittedAt);
+    return new Recorded(report, new Receipt(report.id(), tokens.tokenFor(report.id())));
+  }
+
+  private Report persist(ReportSubmission submission, Channel channel, Instant submittedAt) {
     Reporter reporter = submission.reporter() == null ? Reporter.ANONYMOUS : trimmed(submission.reporter());
     Report report = new Report(
         numbers.next(submittedAt),
@@ -123,11 +166,10 @@ public class ReportIntakeService {
         reporter,
         submittedAt);
     reports.insert(report);
-    return new Recorded(report, new Receipt(report.id(), tokens.tokenFor(report.id())));
+    return report;
   }
 
-  private Channel check(ReportSubmission s) {
-    List<FieldProblem> problems = new ArrayList<>();
+  private Channel check(ReportSubmission s, List<FieldProblem> problems) {
     if (isBlank(s.category())) {
       problems.add(new FieldProblem("category", "is required"));
     } else if (reference.category(s.category().trim()).isEmpty()) {
@@ -161,9 +203,6 @@ public class ReportIntakeService {
       } catch (IllegalArgumentException e) {
         problems.add(new FieldProblem("channel", "unknown channel '" + s.channel() + "'"));
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidReportException(problems);
     }
     return channel;
   }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,22 @@ public class ReportRepository {
         .param("key", key)
         .query((rs, row) -> new IdempotentSubmission(rs.getString("request_hash"), rs.getString("report_id")))
         .optional();
+  }
+
+  public void insertEvidence(Evidence evidence) {
+    jdbc.sql("""
+            INSERT INTO evidence (report_id, seq, file_name, content_type, size_bytes, sha256)
+            VALUES (:reportId, :seq, :fileName, :contentType, :size, :sha256)""")
+        .param("reportId", evidence.reportId()).param("seq", evidence.seq()).param("fileName", evidence.fileName())
+        .param("contentType", evidence.contentType()).param("size", evidence.size()).param("sha256", evidence.sha256())
+        .update();
+  }
+
+  public List<Evidence> evidenceOf(String reportId) {
+    return jdbc.sql("SELECT * FROM evidence WHERE report_id = :id ORDER BY seq").param("id", reportId)
+        .query((rs, row) -> new Evidence(rs.getString("report_id"), rs.getInt("seq"), rs.getString("file_name"),
+            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")))
+        .list();
   }
 
   public Optional<Report> find(String id) {

@@ -29,14 +29,29 @@ public class ReportTracking {
   private final ReportProgress progress;
   private final ReferenceData reference;
   private final UnitRegistry units;
+  private final EvidenceStore evidenceStore;
 
   public ReportTracking(ReportRepository reports, TrackingTokens tokens, ReportProgress progress, ReferenceData reference,
-      UnitRegistry units) {
+      UnitRegistry units, EvidenceStore evidenceStore) {
+    this.evidenceStore = evidenceStore;
     this.reports = reports;
     this.tokens = tokens;
     this.progress = progress;
     this.reference = reference;
     this.units = units;
+  }
+
+  /** The citizen's token, or the staff's evidence key, opens a report's evidence. */
+  public boolean mayOpenEvidence(String reportId, String token, String evidenceKey) {
+    return tokens.matches(reportId, token) || tokens.matchesEvidenceKey(reportId, evidenceKey);
+  }
+
+  public Optional<Evidence> evidence(String reportId, int seq) {
+    return reports.evidenceOf(reportId).stream().filter(e -> e.seq() == seq).findFirst();
+  }
+
+  public Optional<java.nio.file.Path> evidenceFile(String reportId, int seq) {
+    return evidenceStore.file(reportId, seq);
   }
 
   public Optional<PublicReport> find(String reportId, String token) {

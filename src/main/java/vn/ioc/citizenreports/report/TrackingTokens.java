@@ -49,10 +49,26 @@ public class TrackingTokens {
     return MessageDigest.isEqual(mac(reportId), given);
   }
 
+  /**
+   * The key to a report's evidence files, for staff: unlike the citizen's token it cannot rate or
+   * read the report, so forms and process variables may hold it.
+   */
+  public String evidenceKeyFor(String reportId) {
+    return tokenFor("evidence:" + reportId);
+  }
+
+  public boolean matchesEvidenceKey(String reportId, String key) {
+    return reportId != null && matches("evidence:" + reportId, key);
+  }
+
   /** Hex SHA-256 of a text, e.g. to recognise a repeated request. */
   public static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -7,6 +7,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,6 +36,21 @@ class ApiErrors {
         "The request body is not valid JSON for this endpoint");
     problem.setTitle("Unreadable request");
     problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("body", rootMessage(e))));
+    return problem;
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "A file or the request is too large: photos up to 10 MB, videos up to 30 MB, 5 files");
+    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("evidence", "too large")));
+    return problem;
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ProblemDetail missingPart(MissingServletRequestPartException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A part of the request is missing");
+    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem(e.getRequestPartName(), "is required")));
     return problem;
   }
 

@@ -18,6 +18,7 @@ import vn.ioc.citizenreports.notification.NotificationService;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.ReportIntakeService;
 import vn.ioc.citizenreports.report.ReportNumbers;
+import vn.ioc.citizenreports.report.EvidenceStore;
 import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.report.TrackingTokens;
 import vn.ioc.citizenreports.routing.UnitRegistry;
@@ -50,8 +51,8 @@ final class ProcessTestBeans {
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
-        new ProcessReportLifecycle(engine.getRuntimeService(), reference), tokens,
-        new DataSourceTransactionManager(dataSource), new EngineTimeClock());
+        new ProcessReportLifecycle(engine.getRuntimeService(), reference, tokens), tokens,
+        new EvidenceStore(evidenceDirectory()), new DataSourceTransactionManager(dataSource), new EngineTimeClock());
     notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
@@ -75,6 +76,14 @@ final class ProcessTestBeans {
     Mocks.register("sendMailDelegate", new SendMailDelegate(mailServer));
     Mocks.register("overdueDigestDelegate", new OverdueDigestDelegate(engine.getTaskService(), engine.getRuntimeService(),
         new OverdueDigest(notifications, calendar, slaClock, units, reference)));
+  }
+
+  private static java.nio.file.Path evidenceDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("evidence");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   void reset() {

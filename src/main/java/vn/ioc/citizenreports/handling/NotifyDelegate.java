@@ -53,7 +53,8 @@ class NotifyDelegate implements JavaDelegate {
     facts.put("reporterName", variables.text(REPORTER_NAME).orElse("bạn"));
     facts.put("reporterEmail", variables.text(REPORTER_EMAIL).orElse(null));
     facts.put("categoryName", reference.category(variables.category()).map(Category::nameVi).orElse(variables.category()));
-    facts.put("wardName", reference.ward(variables.wardCode()).map(Ward::name).orElse(variables.wardCode()));
+    String wardCode = variables.text(WARD_CODE).orElse(null);
+    facts.put("wardName", reference.ward(wardCode).map(Ward::name).orElse(wardCode == null ? "" : wardCode));
     facts.put("address", variables.text(ADDRESS).orElse(""));
     facts.put("description", variables.text(DESCRIPTION).orElse(""));
     facts.put("dueAtText", variables.optionalInstant(DUE_AT).map(SlaClock::vietnamese).orElse(null));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import vn.ioc.citizenreports.reference.ReferenceData;
+import vn.ioc.citizenreports.report.DuplicateFinder;
 import vn.ioc.citizenreports.report.InvalidReportException;
 import vn.ioc.citizenreports.report.Report;
 import vn.ioc.citizenreports.report.ReportIntakeService;
@@ -27,11 +28,14 @@ class ReportSubmittedListener implements ExecutionListener {
   private final ReportIntakeService intake;
   private final ReportRepository reports;
   private final ReferenceData reference;
+  private final DuplicateFinder duplicates;
 
-  ReportSubmittedListener(ReportIntakeService intake, ReportRepository reports, ReferenceData reference) {
+  ReportSubmittedListener(ReportIntakeService intake, ReportRepository reports, ReferenceData reference,
+      DuplicateFinder duplicates) {
     this.intake = intake;
     this.reports = reports;
     this.reference = reference;
+    this.duplicates = duplicates;
   }
 
   @Override
@@ -63,7 +67,8 @@ class ReportSubmittedListener implements ExecutionListener {
       throw new InvalidInput(first.field(), first.message() + (others.isEmpty() ? "" : " (also " + others + ")"));
     }
     Report report = recorded.report();
-    ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElseThrow()).forEach(execution::setVariable);
+    ReportVariables.forNewReport(report, reference.ward(report.wardCode()).orElse(null)).forEach(execution::setVariable);
+    ProcessReportLifecycle.duplicateHints(duplicates.near(report)).ifPresent(hints -> execution.setVariable(DUPLICATE_HINTS, hints));
     execution.setProcessBusinessKey(report.id());
   }
 }

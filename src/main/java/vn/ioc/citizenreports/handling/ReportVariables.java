@@ -46,6 +46,8 @@ public final class ReportVariables {
   public static final String SUBMITTED_AT = "submittedAt";
   /** Markdown: the photos and videos sent with the report, shown in the staff's forms. */
   public static final String EVIDENCE = "evidence";
+  /** Markdown: reports of the same category close by and recent, for the operator who verifies. */
+  public static final String DUPLICATE_HINTS = "duplicateHints";
   // verification
   public static final String VERIFICATION = "verification";
   public static final String REJECTION_REASON = "rejectionReason";
@@ -113,14 +115,14 @@ public final class ReportVariables {
     return new ReportVariables(scope);
   }
 
-  /** The variables a new process starts with, from the stored report. */
+  /** The variables a new process starts with, from the stored report (ward null when it gave coordinates only). */
   public static Map<String, Object> forNewReport(Report report, Ward ward) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REPORT_ID, report.id());
     variables.put(CATEGORY, report.category());
     variables.put(DESCRIPTION, report.description());
     variables.put(WARD_CODE, report.wardCode());
-    variables.put(DISTRICT_CODE, ward.districtCode());
+    variables.put(DISTRICT_CODE, ward == null ? null : ward.districtCode());
     variables.put(ADDRESS, report.address());
     variables.put(LATITUDE, report.latitude());
     variables.put(LONGITUDE, report.longitude());

@@ -21,6 +21,15 @@ import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
 public class ReportIntakeService {
 
   static final int MAX_DESCRIPTION = 4000;
+
+  /** Where reports may come from: Thừa Thiên Huế's bounding box (a polygon would be tighter). */
+  record Area(double south, double north, double west, double east) {
+    boolean contains(double latitude, double longitude) {
+      return latitude >= south && latitude <= north && longitude >= west && longitude <= east;
+    }
+  }
+
+  static final Area PROVINCE = new Area(15.98, 16.75, 107.00, 108.22);
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final ReportRepository reports;
@@ -158,7 +167,7 @@ public class ReportIntakeService {
         numbers.next(submittedAt),
         submission.category().trim(),
         submission.description().strip(),
-        submission.wardCode().trim(),
+        blankToNull(submission.wardCode()),
         blankToNull(submission.address()),
         submission.latitude(),
         submission.longitude(),
@@ -180,16 +189,18 @@ public class ReportIntakeService {
     } else if (s.description().length() > MAX_DESCRIPTION) {
       problems.add(new FieldProblem("description", "is longer than " + MAX_DESCRIPTION + " characters"));
     }
+    boolean located = s.latitude() != null && s.longitude() != null;
     if (isBlank(s.wardCode())) {
-      problems.add(new FieldProblem("wardCode", "is required"));
+      if (!located) {
+        problems.add(new FieldProblem("wardCode", "is required, unless latitude and longitude are given"));
+      }
     } else if (reference.ward(s.wardCode().trim()).isEmpty()) {
       problems.add(new FieldProblem("wardCode", "unknown ward '" + s.wardCode() + "'"));
     }
-    if (s.latitude() != null && (s.latitude() < -90 || s.latitude() > 90)) {
-      problems.add(new FieldProblem("latitude", "must be between -90 and 90"));
-    }
-    if (s.longitude() != null && (s.longitude() < -180 || s.longitude() > 180)) {
-      problems.add(new FieldProblem("longitude", "must be between -180 and 180"));
+    if ((s.latitude() == null) != (s.longitude() == null)) {
+      problems.add(new FieldProblem(s.latitude() == null ? "latitude" : "longitude", "is required with the other coordinate"));
+    } else if (located && !PROVINCE.contains(s.latitude(), s.longitude())) {
+      problems.add(new FieldProblem("latitude", "(" + s.latitude() + ", " + s.longitude() + ") is outside Thừa Thiên Huế"));
     }
     if (s.reporter() != null && !isBlank(s.reporter().email()) && !EMAIL.matcher(s.reporter().email().trim()).matches()) {
       problems.add(new FieldProblem("reporter.email", "is not an e-mail address"));

@@ -74,6 +74,15 @@ public class ReportRepository {
         .list();
   }
 
+  /** Reports of a category with coordinates, sent since a moment (for duplicate hints). */
+  public List<Report> withLocation(String category, Instant since) {
+    return jdbc.sql("""
+            SELECT * FROM report
+            WHERE category = :category AND submitted_at >= :since AND latitude IS NOT NULL AND longitude IS NOT NULL""")
+        .param("category", category).param("since", Timestamp.from(since))
+        .query(ReportRepository::map).list();
+  }
+
   public Optional<Report> find(String id) {
     return jdbc.sql("SELECT * FROM report WHERE id = :id").param("id", id).query(ReportRepository::map).optional();
   }

@@ -152,6 +152,41 @@ class CitizenReportProcessTest {
   // ---------------------------------------------------------------- verification
 
   @Test
+  void operatorSeesRecentReportsOfTheSameKindCloseByAsPossibleDuplicates() {
+    at("2026-01-30T09:00");                                                      // 31 days before
+    String tooOld = submitAt("WASTE", 16.46370, 107.59090).getBusinessKey();
+    at("2026-03-01T09:00");
+    String close = submitAt("WASTE", 16.46400, 107.59090).getBusinessKey();      // 33 m north
+    String otherKind = submitAt("TREES", 16.46370, 107.59090).getBusinessKey();
+    String farther = submitAt("WASTE", 16.46800, 107.59090).getBusinessKey();    // 478 m north
+    at("2026-03-02T09:00");
+
+    ProcessInstance report = submitAt("WASTE", 16.46370, 107.59090);
+
+    String hints = (String) runtimeService().getVariable(report.getId(), "duplicateHints");
+    assertThat(hints).contains(close + " (33 m, gửi 09:00 ngày 01/03/2026)").doesNotContain(tooOld, otherKind, farther);
+  }
+
+  @Test
+  void reportWithCoordinatesOnlyGetsItsWardFromTheOperator() {
+    ProcessInstance report = submitAt("WASTE", 16.46370, 107.59090);
+    assertThat(report).variables().containsEntry("wardCode", null).containsEntry("districtCode", null);
+
+    assertThatThrownBy(() -> complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "VALID")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("'wardCode': is required");
+    complete(task(TASK_VERIFY_REPORT, report), withVariables("verification", "VALID", "wardCode", "19754"));
+
+    assertThat(report).variables().containsEntry("districtCode", "474");
+    assertThat(task(TASK_HANDLE_REPORT, report)).hasCandidateGroup("hepco");
+  }
+
+  private ProcessInstance submitAt(String category, double latitude, double longitude) {
+    Receipt receipt = beans.intake.submit(new ReportSubmission(category, "Rác", null, null, latitude, longitude, "APP",
+        Reporter.ANONYMOUS));
+    return processInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(receipt.id()).singleResult();
+  }
+
+  @Test
   void invalidReportEndsAfterTellingTheCitizenWhy() {
     ProcessInstance report = submit("ROAD_DAMAGE", PHU_THUAN);
 

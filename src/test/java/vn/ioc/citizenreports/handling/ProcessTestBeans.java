@@ -18,6 +18,7 @@ import vn.ioc.citizenreports.notification.NotificationService;
 import vn.ioc.citizenreports.reference.ReferenceData;
 import vn.ioc.citizenreports.report.ReportIntakeService;
 import vn.ioc.citizenreports.report.ReportNumbers;
+import vn.ioc.citizenreports.report.DuplicateFinder;
 import vn.ioc.citizenreports.report.EvidenceStore;
 import vn.ioc.citizenreports.report.ReportRepository;
 import vn.ioc.citizenreports.report.TrackingTokens;
@@ -51,13 +52,13 @@ final class ProcessTestBeans {
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
-        new ProcessReportLifecycle(engine.getRuntimeService(), reference, tokens), tokens,
+        new ProcessReportLifecycle(engine.getRuntimeService(), reference, tokens, new DuplicateFinder(reports)), tokens,
         new EvidenceStore(evidenceDirectory()), new DataSourceTransactionManager(dataSource), new EngineTimeClock());
     notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
 
-    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reports, reference));
+    Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reports, reference, new DuplicateFinder(reports)));
     Mocks.register("decisionResetListener", new DecisionResetListener());
     Mocks.register("reviewDecisionListener", new ReviewDecisionListener(slaClock));
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FilterService;
@@ -159,6 +160,29 @@ class ApplicationSmokeTest {
         .contains("/api/reports", "/api/reports/{id}", "/api/reports/{id}/rating", "/api/units", "/api/categories", "/api/wards")
         .allMatch(path -> path.startsWith("/api/"));
     assertThat(http.getForEntity("/api/docs", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+  }
+
+  @Test
+  void theWardOrCoordinatesInsideTheProvince() {
+    assertThat(post("""
+        {"category": "WASTE", "description": "Rác", "latitude": 16.4637, "longitude": 107.5909, "channel": "APP"}""")
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "latitude": 21.0278, "longitude": 105.8342, "channel": "APP"}""")))
+        .containsEntry("latitude", "(21.0278, 105.8342) is outside Thừa Thiên Huế");
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "latitude": 16.4637, "channel": "APP"}""")))
+        .containsEntry("longitude", "is required with the other coordinate");
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "channel": "APP"}""")))
+        .containsEntry("wardCode", "is required, unless latitude and longitude are given");
+  }
+
+  private static Map<String, String> errorsOf(ResponseEntity<JsonNode> response) {
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    response.getBody().path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    return errors;
   }
 
   @Test

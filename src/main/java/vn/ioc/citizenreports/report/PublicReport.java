@@ -11,6 +11,8 @@ public record PublicReport(
     String wardCode,
     String wardName,
     String address,
+    Double latitude,
+    Double longitude,
     String description,
     Instant submittedAt,
     String state,

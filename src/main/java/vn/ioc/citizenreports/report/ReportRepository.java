@@ -83,6 +83,18 @@ public class ReportRepository {
         .query(ReportRepository::map).list();
   }
 
+  /** Reports sent in [from, to), newest first, of some categories (all when empty). */
+  public List<Report> sentBetween(Instant from, Instant to, java.util.Collection<String> categories) {
+    String byCategory = categories.isEmpty() ? "" : " AND category IN (:categories)";
+    var query = jdbc.sql("SELECT * FROM report WHERE submitted_at >= :from AND submitted_at < :to" + byCategory
+            + " ORDER BY submitted_at DESC, id DESC")
+        .param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
+    if (!categories.isEmpty()) {
+      query = query.param("categories", List.copyOf(categories));
+    }
+    return query.query(ReportRepository::map).list();
+  }
+
   public Optional<Report> find(String id) {
     return jdbc.sql("SELECT * FROM report WHERE id = :id").param("id", id).query(ReportRepository::map).optional();
   }

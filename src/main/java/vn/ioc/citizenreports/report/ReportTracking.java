@@ -54,6 +54,24 @@ public class ReportTracking {
     return evidenceStore.file(reportId, seq);
   }
 
+  /**
+   * A report anyone may see (Open311 publishes them): only once the IOC verified it, and never
+   * who sent it. Unverified and rejected reports stay private.
+   */
+  public Optional<PublicReport> published(String reportId) {
+    return reports.find(reportId).map(report -> view(report, progress.of(reportId).orElse(null)))
+        .filter(view -> !view.state().equals("RECEIVED") && !view.state().equals("REJECTED"));
+  }
+
+  /** Published reports sent in a period, newest first, at most {@code limit}. */
+  public java.util.List<PublicReport> published(Instant from, Instant to, java.util.Collection<String> categories, int limit) {
+    return reports.sentBetween(from, to, categories).stream()
+        .map(report -> view(report, progress.of(report.id()).orElse(null)))
+        .filter(view -> !view.state().equals("RECEIVED") && !view.state().equals("REJECTED"))
+        .limit(limit)
+        .toList();
+  }
+
   public Optional<PublicReport> find(String reportId, String token) {
     if (!tokens.matches(reportId, token)) {
       return Optional.empty();
@@ -115,6 +133,8 @@ public class ReportTracking {
         report.wardCode(),
         reference.ward(report.wardCode()).map(Ward::name).orElse(report.wardCode()),
         report.address(),
+        report.latitude(),
+        report.longitude(),
         report.description(),
         report.submittedAt(),
         state,

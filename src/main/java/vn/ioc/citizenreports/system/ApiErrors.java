@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ioc.citizenreports.report.IdempotencyConflictException;
 import vn.ioc.citizenreports.report.InvalidReportException;
+import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
 
 /**
  * Errors of our own API as RFC 9457 problem details: a 4xx names the field and the problem.
@@ -24,9 +25,8 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidReportException.class)
   ProblemDetail invalidReport(InvalidReportException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The report has invalid fields");
+    ProblemDetail problem = withErrors(HttpStatus.BAD_REQUEST, "The report has invalid fields", e.problems());
     problem.setTitle("Invalid report");
-    problem.setProperty("errors", e.problems());
     return problem;
   }
 
@@ -35,23 +35,20 @@ class ApiErrors {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "The request body is not valid JSON for this endpoint");
     problem.setTitle("Unreadable request");
-    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("body", rootMessage(e))));
+    problem.setProperty("errors", List.of(new FieldProblem("body", rootMessage(e))));
     return problem;
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-        "A file or the request is too large: photos up to 10 MB, videos up to 30 MB, 5 files");
-    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem("evidence", "too large")));
-    return problem;
+    return withErrors(HttpStatus.PAYLOAD_TOO_LARGE, "A file or the request is too large: photos up to 10 MB, videos up to 30 MB, 5 files",
+        List.of(new FieldProblem("evidence", "too large")));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ProblemDetail missingPart(MissingServletRequestPartException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A part of the request is missing");
-    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem(e.getRequestPartName(), "is required")));
-    return problem;
+    return withErrors(HttpStatus.BAD_REQUEST, "A part of the request is missing",
+        List.of(new FieldProblem(e.getRequestPartName(), "is required")));
   }
 
   @ExceptionHandler(IdempotencyConflictException.class)
@@ -66,9 +63,8 @@ class ApiErrors {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A query parameter is missing");
-    problem.setProperty("errors", List.of(new InvalidReportException.FieldProblem(e.getParameterName(), "is required")));
-    return problem;
+    return withErrors(HttpStatus.BAD_REQUEST, "A query parameter is missing",
+        List.of(new FieldProblem(e.getParameterName(), "is required")));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -76,6 +72,13 @@ class ApiErrors {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "Send the report as application/json");
     problem.setTitle("Unsupported media type");
+    return problem;
+  }
+
+  /** A problem detail that names each field and what is wrong with it. */
+  private static ProblemDetail withErrors(HttpStatus status, String detail, List<FieldProblem> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setProperty("errors", errors);
     return problem;
   }
 

@@ -47,8 +47,9 @@ class Open311ContractTest {
 
   @Test
   void discoveryAndServicesFromTheCategories() throws Exception {
-    assertThat(get("/open311/v2/discovery.json").path("endpoints").get(0).path("specification").asText())
+    assertThat(valid("discovery.json", get("/open311/v2/discovery.json")).path("endpoints").get(0).path("specification").asText())
         .isEqualTo("http://wiki.open311.org/GeoReport_v2");
+    assertThat(xml("/open311/v2/discovery.xml", HttpStatus.OK).getElementsByTagName("endpoint").getLength()).isEqualTo(1);
 
     // the schemas bite: a number where the specification wants a string is refused
     assertThat(SCHEMAS.getSchema(SchemaLocation.of("classpath:open311/services.json"))
@@ -132,6 +133,21 @@ class Open311ContractTest {
     Document xml = xml("/open311/v2/requests/PA-2026-999999.xml", HttpStatus.NOT_FOUND);
     assertThat(xml.getDocumentElement().getTagName()).isEqualTo("errors");
     assertThat(text(xml, "code")).isEqualTo("404");
+  }
+
+  @Test
+  void anAdministratorIssuesAPartnersKeyThatWorksAtOnce() throws Exception {
+    String issue = "/api/admin/partners/hue-s/api-keys";
+    assertThat(http.postForEntity(issue, null, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("designer1", "demo").postForEntity(issue, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    JsonNode issued = JSON.readTree(http.withBasicAuth("demo", "demo").postForEntity(issue, null, String.class).getBody());
+
+    String key = issued.path("apiKey").asText();
+    assertThat(key).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(post("/open311/v2/requests.json", Map.of("api_key", key, "service_code", "ROAD_DAMAGE",
+        "lat", "16.4637", "long", "107.5909")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   private void assertError(ResponseEntity<String> response, HttpStatus status, String text) throws Exception {

@@ -163,6 +163,19 @@ class ApplicationSmokeTest {
   }
 
   @Test
+  void eachFieldSaysWhatIsWrongWithIt() {
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "wardCode": "99999", "channel": "APP"}""")))
+        .containsEntry("wardCode", "unknown ward '99999'");
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "%s", "wardCode": "19754", "channel": "APP"}""".formatted("x".repeat(4001)))))
+        .containsEntry("description", "is longer than 4000 characters");
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "wardCode": "19754", "channel": "APP", "reporter": {"email": "not-an-address"}}""")))
+        .containsEntry("reporter.email", "is not an e-mail address");
+  }
+
+  @Test
   void theWardOrCoordinatesInsideTheProvince() {
     assertThat(post("""
         {"category": "WASTE", "description": "Rác", "latitude": 16.4637, "longitude": 107.5909, "channel": "APP"}""")

@@ -34,7 +34,10 @@ class VerifyReportListener implements ExecutionListener {
     switch (variables.outcome(VERIFICATION, Verification.class)) {
       case INVALID -> variables.outcome(REJECTION_REASON, RejectionReason.class);
       case DUPLICATE -> checkDuplicate(variables);
-      case VALID -> checkCorrections(variables);
+      case VALID -> {
+        checkCorrections(variables);
+        reports.markVerified(variables.reportId().orElseThrow(), EngineClock.now());
+      }
     }
     variables.setInstant(VERIFIED_AT, EngineClock.now());
   }

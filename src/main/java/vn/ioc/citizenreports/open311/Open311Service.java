@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ioc.citizenreports.notification.NotificationProperties;
 import vn.ioc.citizenreports.open311.Open311Model.Attribute;
 import vn.ioc.citizenreports.open311.Open311Model.AttributeValue;
@@ -61,8 +63,11 @@ class Open311Service {
   private final JdbcClient jdbc;
   private final NotificationProperties properties;
 
+  private final TransactionTemplate transaction;
+
   Open311Service(ReferenceData reference, ReportIntakeService intake, ReportTracking tracking, PartnerApiKeys keys,
-      JdbcClient jdbc, NotificationProperties properties) {
+      JdbcClient jdbc, NotificationProperties properties, PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
     this.reference = reference;
     this.intake = intake;
     this.tracking = tracking;
@@ -125,17 +130,19 @@ class Open311Service {
         number(form, "lat"), number(form, "long"),
         "APP",
         new Reporter(name.isEmpty() ? null : name, form.get("phone"), form.get("email")));
-    Receipt receipt;
+    String token = UUID.randomUUID().toString();
     try {
-      receipt = intake.submit(submission);
+      // the report, its process and the token: all, or nothing
+      return transaction.execute(tx -> {
+        Receipt receipt = intake.submit(submission);
+        jdbc.sql("INSERT INTO open311_token (token_hash, report_id) VALUES (:hash, :id)")
+            .param("hash", TrackingTokens.sha256(token)).param("id", receipt.id()).update();
+        return new Created(receipt.id(), token, "Trung tâm IOC sẽ xác minh và chuyển đơn vị xử lý", null);
+      });
     } catch (InvalidReportException e) {
       throw new Open311Exception(400, e.problems().stream()
           .map(p -> new Open311Model.Error("400", open311Field(p.field()) + ": " + p.message())).toList());
     }
-    String token = UUID.randomUUID().toString();
-    jdbc.sql("INSERT INTO open311_token (token_hash, report_id) VALUES (:hash, :id)")
-        .param("hash", TrackingTokens.sha256(token)).param("id", receipt.id()).update();
-    return new Created(receipt.id(), token, "Trung tâm IOC sẽ xác minh và chuyển đơn vị xử lý", null);
   }
 
   Optional<String> requestOfToken(String token) {
@@ -166,7 +173,7 @@ class Open311Service {
       List<String> codes = query.get("service_code") == null ? List.of()
           : List.of(query.get("service_code").split(",")).stream().map(String::strip).toList();
       codes.forEach(this::category);
-      found = tracking.published(start, end, codes, Integer.MAX_VALUE);
+      found = tracking.published(start, end, codes, MAX_RESULTS);
     }
     List<String> statuses = query.get("status") == null ? List.of("open", "closed")
         : List.of(query.get("status").split(",")).stream().map(String::strip).toList();
@@ -244,6 +251,9 @@ class Open311Service {
       case "longitude" -> "long";
       case "address" -> "address_string";
       case "reporter.email" -> "email";
+      case "reporter.phone" -> "phone";
+      case "reporter.name" -> "first_name";
+      case "wardCode" -> "ward_code";
       default -> field;
     };
   }

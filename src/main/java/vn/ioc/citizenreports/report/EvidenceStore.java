@@ -59,6 +59,9 @@ public class EvidenceStore {
 
   /** Writes the files of a report; the caller removes them with {@link #delete} if its work fails. */
   public List<Evidence> write(String reportId, List<Upload> uploads, List<String> types) {
+    if (uploads.isEmpty()) {
+      return List.of();
+    }
     try {
       Path folder = Files.createDirectories(directory.resolve(reportId));
       return java.util.stream.IntStream.range(0, uploads.size()).mapToObj(i -> {

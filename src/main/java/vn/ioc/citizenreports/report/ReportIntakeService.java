@@ -87,8 +87,8 @@ public class ReportIntakeService {
     if (idempotencyKey == null) {
       return storeAndStart(submission, channel, uploads, types, null, null);
     }
-    String requestHash = TrackingTokens.sha256(submission + uploads.stream()
-        .map(upload -> TrackingTokens.sha256(upload.content())).toList().toString());
+    String requestHash = TrackingTokens.sha256(canonical(submission) + uploads.stream()
+        .map(upload -> TrackingTokens.sha256(upload.content())).toList());
     Optional<Receipt> earlier = answered(idempotencyKey, requestHash);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -100,6 +100,17 @@ public class ReportIntakeService {
       return answered(idempotencyKey, requestHash).orElseThrow(() -> concurrentTwin);
     }
   }
+
+  /** The submission as JSON: unambiguous, whatever the texts contain. */
+  private static String canonical(ReportSubmission submission) {
+    try {
+      return CANONICAL.writeValueAsString(submission);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private Receipt storeAndStart(ReportSubmission submission, Channel channel, List<Upload> uploads, List<String> types,
       String idempotencyKey, String requestHash) {
@@ -205,6 +216,13 @@ public class ReportIntakeService {
     if (s.reporter() != null && !isBlank(s.reporter().email()) && !EMAIL.matcher(s.reporter().email().trim()).matches()) {
       problems.add(new FieldProblem("reporter.email", "is not an e-mail address"));
     }
+    // the columns' lengths (V1__report.sql)
+    atMost(problems, "address", s.address(), 300);
+    if (s.reporter() != null) {
+      atMost(problems, "reporter.name", s.reporter().name(), 200);
+      atMost(problems, "reporter.phone", s.reporter().phone(), 30);
+      atMost(problems, "reporter.email", s.reporter().email(), 200);
+    }
     Channel channel = null;
     if (isBlank(s.channel())) {
       problems.add(new FieldProblem("channel", "is required"));
@@ -216,6 +234,12 @@ public class ReportIntakeService {
       }
     }
     return channel;
+  }
+
+  private static void atMost(List<FieldProblem> problems, String field, String value, int length) {
+    if (value != null && value.strip().length() > length) {
+      problems.add(new FieldProblem(field, "is longer than " + length + " characters"));
+    }
   }
 
   private static Reporter trimmed(Reporter r) {

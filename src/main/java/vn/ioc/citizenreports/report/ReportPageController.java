@@ -7,8 +7,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +67,13 @@ class ReportPageController {
       case NOT_AWAITING_RATING -> back(id, token, "closed");
       case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Không tìm thấy phản ánh");
     };
+  }
+
+  /** A rating the page's buttons cannot send (a hand-made request): a plain 400, not an error page. */
+  @ExceptionHandler(InvalidReportException.class)
+  ResponseEntity<String> invalidRating(InvalidReportException e) {
+    return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+        .body("Đánh giá không hợp lệ: " + e.getMessage());
   }
 
   private static String back(String id, String token, String message) {

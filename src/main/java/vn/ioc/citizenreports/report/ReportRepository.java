@@ -83,12 +83,23 @@ public class ReportRepository {
         .query(ReportRepository::map).list();
   }
 
-  /** Reports sent in [from, to), newest first, of some categories (all when empty). */
-  public List<Report> sentBetween(Instant from, Instant to, java.util.Collection<String> categories) {
+  /** The IOC verified the report as valid: it may be published. */
+  public void markVerified(String id, Instant at) {
+    jdbc.sql("UPDATE report SET verified_at = :at WHERE id = :id AND verified_at IS NULL")
+        .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
+  public boolean isVerified(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM report WHERE id = :id AND verified_at IS NOT NULL").param("id", id)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Verified reports sent in [from, to), newest first, of some categories (all when empty), at most limit. */
+  public List<Report> verifiedSentBetween(Instant from, Instant to, java.util.Collection<String> categories, int limit) {
     String byCategory = categories.isEmpty() ? "" : " AND category IN (:categories)";
-    var query = jdbc.sql("SELECT * FROM report WHERE submitted_at >= :from AND submitted_at < :to" + byCategory
-            + " ORDER BY submitted_at DESC, id DESC")
-        .param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
+    var query = jdbc.sql("SELECT * FROM report WHERE verified_at IS NOT NULL AND submitted_at >= :from AND submitted_at < :to"
+            + byCategory + " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
+        .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit);
     if (!categories.isEmpty()) {
       query = query.param("categories", List.copyOf(categories));
     }

@@ -55,20 +55,20 @@ public class ReportTracking {
   }
 
   /**
-   * A report anyone may see (Open311 publishes them): only once the IOC verified it, and never
-   * who sent it. Unverified and rejected reports stay private.
+   * A report anyone may see (Open311 publishes them): only once the IOC verified it as valid, and
+   * never who sent it. Unverified, rejected and cancelled reports stay private.
    */
   public Optional<PublicReport> published(String reportId) {
-    return reports.find(reportId).map(report -> view(report, progress.of(reportId).orElse(null)))
-        .filter(view -> !view.state().equals("RECEIVED") && !view.state().equals("REJECTED"));
+    if (!reports.isVerified(reportId)) {
+      return Optional.empty();
+    }
+    return reports.find(reportId).map(report -> view(report, progress.of(reportId).orElse(null)));
   }
 
   /** Published reports sent in a period, newest first, at most {@code limit}. */
   public java.util.List<PublicReport> published(Instant from, Instant to, java.util.Collection<String> categories, int limit) {
-    return reports.sentBetween(from, to, categories).stream()
+    return reports.verifiedSentBetween(from, to, categories, limit).stream()
         .map(report -> view(report, progress.of(report.id()).orElse(null)))
-        .filter(view -> !view.state().equals("RECEIVED") && !view.state().equals("REJECTED"))
-        .limit(limit)
         .toList();
   }
 

@@ -7,7 +7,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,12 +38,6 @@ class ApiErrors {
     return problem;
   }
 
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    return withErrors(HttpStatus.PAYLOAD_TOO_LARGE, "A file or the request is too large: photos up to 10 MB, videos up to 30 MB, 5 files",
-        List.of(new FieldProblem("evidence", "too large")));
-  }
-
   @ExceptionHandler(MissingServletRequestPartException.class)
   ProblemDetail missingPart(MissingServletRequestPartException e) {
     return withErrors(HttpStatus.BAD_REQUEST, "A part of the request is missing",
@@ -70,7 +63,7 @@ class ApiErrors {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Send the report as application/json");
+        "This endpoint does not take " + e.getContentType() + "; it takes " + e.getSupportedMediaTypes());
     problem.setTitle("Unsupported media type");
     return problem;
   }

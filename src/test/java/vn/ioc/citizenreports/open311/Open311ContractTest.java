@@ -44,6 +44,7 @@ class Open311ContractTest {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   @Test
   void discoveryAndServicesFromTheCategories() throws Exception {
@@ -118,6 +119,18 @@ class Open311ContractTest {
   }
 
   @Test
+  void aReportNeverVerifiedIsNeverPublicEvenWhenItsProcessEnds() throws Exception {
+    JsonNode created = JSON.readTree(post("/open311/v2/requests.json", Map.of("api_key", "demo", "service_code", "NOISE",
+        "lat", "16.4637", "long", "107.5909", "description", "Karaoke")).getBody()).get(0);
+    String id = created.path("service_request_id").asText();
+    runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(ReportProcess.KEY).singleResult().getId(), "cancelled in Cockpit");
+
+    assertThat(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/open311/v2/requests.json").findValuesAsText("service_request_id")).doesNotContain(id);
+  }
+
+  @Test
   void errorsAreTheSpecificationsListWith400_403And404() throws Exception {
     Map<String, String> good = Map.of("api_key", "demo", "service_code", "ROAD_DAMAGE", "lat", "16.4637", "long", "107.5909");
 
@@ -129,6 +142,9 @@ class Open311ContractTest {
     assertError(post("/open311/v2/requests.json", with(with(good, "service_code", "WATER_SUPPLY"), "attribute[scope]", "CITY")),
         HttpStatus.BAD_REQUEST, "must be one of HOUSE, STREET, AREA");
     assertError(http.getForEntity("/open311/v2/requests.json?start_date=yesterday", String.class), HttpStatus.BAD_REQUEST, "start_date");
+    assertError(post("/open311/v2/requests.json", with(good, "phone", "0".repeat(31))), HttpStatus.BAD_REQUEST, "phone: is longer than 30");
+    assertError(post("/open311/v2/requests.json", with(good, "address_string", "x".repeat(301))), HttpStatus.BAD_REQUEST,
+        "address_string: is longer than 300");
 
     Document xml = xml("/open311/v2/requests/PA-2026-999999.xml", HttpStatus.NOT_FOUND);
     assertThat(xml.getDocumentElement().getTagName()).isEqualTo("errors");

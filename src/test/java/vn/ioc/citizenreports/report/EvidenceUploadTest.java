@@ -109,6 +109,17 @@ class EvidenceUploadTest {
   }
 
   @Test
+  void malformedMultipartIsABadRequestAndAReportWithoutFilesLeavesNoFolder() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=xyz");
+    ResponseEntity<String> malformed = http.postForEntity("/api/reports", new HttpEntity<>("--xyz\r\nnot a part", headers), String.class);
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    String id = post(REPORT).getBody().path("id").asText();
+    assertThat(EVIDENCE.resolve(id)).doesNotExist();
+  }
+
+  @Test
   void aFailureAfterTheUploadLeavesNoFileNoReportAndNoProcess() throws Exception {
     long reports = reports();
     long processes = runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportProcess.KEY).count();

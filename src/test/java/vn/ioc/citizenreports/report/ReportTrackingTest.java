@@ -99,6 +99,10 @@ class ReportTrackingTest {
     assertThat(rated.getBody()).contains("Cảm ơn bạn đã đánh giá.", "Người dân hài lòng", "Đã đóng").doesNotContain("Hài lòng</button>");
     assertThat(processEnded(receipt.id())).isTrue();
     assertThat(http.getForEntity("/r/" + receipt.id() + "?token=wrong", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    MultiValueMap<String, String> forged = new LinkedMultiValueMap<>();
+    forged.add("rating", "MEH");
+    assertThat(http.postForEntity("/r/" + receipt.id() + "/rating?token=" + receipt.token(), new HttpEntity<>(forged, headers),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

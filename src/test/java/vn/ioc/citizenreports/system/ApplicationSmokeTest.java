@@ -173,6 +173,10 @@ class ApplicationSmokeTest {
     assertThat(errorsOf(post("""
         {"category": "WASTE", "description": "Rác", "wardCode": "19754", "channel": "APP", "reporter": {"email": "not-an-address"}}""")))
         .containsEntry("reporter.email", "is not an e-mail address");
+    assertThat(errorsOf(post("""
+        {"category": "WASTE", "description": "Rác", "wardCode": "19754", "channel": "APP", "address": "%s",
+         "reporter": {"phone": "%s"}}""".formatted("x".repeat(301), "0".repeat(31)))))
+        .containsEntry("address", "is longer than 300 characters").containsEntry("reporter.phone", "is longer than 30 characters");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package vn.ioc.citizenreports.notification;
 
+import java.util.Locale;
+
 /** The mails the service sends; each has a template {@code mail/<name>.mustache}. */
 public enum Notification {
   /** To the citizen: the report arrived, with its id and tracking link. */
@@ -36,6 +38,6 @@ public enum Notification {
   }
 
   String template() {
-    return "mail/" + name().toLowerCase(java.util.Locale.ROOT) + ".mustache";
+    return "mail/" + name().toLowerCase(Locale.ROOT) + ".mustache";
   }
 }

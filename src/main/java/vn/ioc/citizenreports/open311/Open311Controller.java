@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.open311;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -109,7 +110,7 @@ class Open311Controller {
     try {
       boolean isXml = format.equals("xml");
       return ResponseEntity.status(HttpStatus.valueOf(status))
-          .contentType(isXml ? new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+          .contentType(isXml ? new MediaType("text", "xml", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
           .body(isXml ? XML.writeValueAsString(xml) : JSON.writeValueAsString(json));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write an Open311 document", e);

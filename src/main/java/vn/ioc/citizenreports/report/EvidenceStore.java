@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.report;
 
+import java.util.stream.IntStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public class EvidenceStore {
     if (uploads.size() > MAX_FILES) {
       problems.add(new FieldProblem("evidence", "at most " + MAX_FILES + " files, not " + uploads.size()));
     }
-    return java.util.stream.IntStream.range(0, uploads.size()).mapToObj(i -> {
+    return IntStream.range(0, uploads.size()).mapToObj(i -> {
       Upload upload = uploads.get(i);
       String field = "evidence[" + (i + 1) + "]";
       String type = tika.detect(upload.content());
@@ -64,7 +65,7 @@ public class EvidenceStore {
     }
     try {
       Path folder = Files.createDirectories(directory.resolve(reportId));
-      return java.util.stream.IntStream.range(0, uploads.size()).mapToObj(i -> {
+      return IntStream.range(0, uploads.size()).mapToObj(i -> {
         Upload upload = uploads.get(i);
         try {
           Files.write(folder.resolve(String.valueOf(i + 1)), upload.content());

@@ -1,5 +1,7 @@
 package vn.ioc.citizenreports.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
 public class ReportIntakeService {
 
   static final int MAX_DESCRIPTION = 4000;
+  /** Writes submissions as JSON to recognise a repeated one. */
+  private static final ObjectMapper CANONICAL = new ObjectMapper();
 
   /** Where reports may come from: Thừa Thiên Huế's bounding box (a polygon would be tighter). */
   record Area(double south, double north, double west, double east) {
@@ -105,12 +109,10 @@ public class ReportIntakeService {
   private static String canonical(ReportSubmission submission) {
     try {
       return CANONICAL.writeValueAsString(submission);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a submission as JSON", e);
     }
   }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private Receipt storeAndStart(ReportSubmission submission, Channel channel, List<Upload> uploads, List<String> types,
       String idempotencyKey, String requestHash) {

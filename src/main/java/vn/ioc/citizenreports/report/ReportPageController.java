@@ -72,7 +72,7 @@ class ReportPageController {
   /** A rating the page's buttons cannot send (a hand-made request): a plain 400, not an error page. */
   @ExceptionHandler(InvalidReportException.class)
   ResponseEntity<String> invalidRating(InvalidReportException e) {
-    return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body("Đánh giá không hợp lệ: " + e.getMessage());
   }
 

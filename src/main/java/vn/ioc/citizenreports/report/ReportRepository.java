@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,7 @@ public class ReportRepository {
   }
 
   /** Verified reports sent in [from, to), newest first, of some categories (all when empty), at most limit. */
-  public List<Report> verifiedSentBetween(Instant from, Instant to, java.util.Collection<String> categories, int limit) {
+  public List<Report> verifiedSentBetween(Instant from, Instant to, Collection<String> categories, int limit) {
     String byCategory = categories.isEmpty() ? "" : " AND category IN (:categories)";
     var query = jdbc.sql("SELECT * FROM report WHERE verified_at IS NOT NULL AND submitted_at >= :from AND submitted_at < :to"
             + byCategory + " ORDER BY submitted_at DESC, id DESC LIMIT :limit")

@@ -1,6 +1,8 @@
 package vn.ioc.citizenreports.report;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,13 +52,13 @@ public class ReportTracking {
     return reports.evidenceOf(reportId).stream().filter(e -> e.seq() == seq).findFirst();
   }
 
-  public Optional<java.nio.file.Path> evidenceFile(String reportId, int seq) {
+  public Optional<Path> evidenceFile(String reportId, int seq) {
     return evidenceStore.file(reportId, seq);
   }
 
   /**
    * A report anyone may see (Open311 publishes them): only once the IOC verified it as valid, and
-   * never who sent it. Unverified, rejected and cancelled reports stay private.
+   * never who sent it. Reports not yet verified, rejected, or cancelled before verification stay private.
    */
   public Optional<PublicReport> published(String reportId) {
     if (!reports.isVerified(reportId)) {
@@ -66,7 +68,7 @@ public class ReportTracking {
   }
 
   /** Published reports sent in a period, newest first, at most {@code limit}. */
-  public java.util.List<PublicReport> published(Instant from, Instant to, java.util.Collection<String> categories, int limit) {
+  public List<PublicReport> published(Instant from, Instant to, Collection<String> categories, int limit) {
     return reports.verifiedSentBetween(from, to, categories, limit).stream()
         .map(report -> view(report, progress.of(report.id()).orElse(null)))
         .toList();

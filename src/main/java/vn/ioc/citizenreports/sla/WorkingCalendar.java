@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.sla;
 
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
@@ -46,7 +47,7 @@ public class WorkingCalendar {
   /** The calendar files on the classpath. */
   public static WorkingCalendar load() {
     try {
-      var days = new java.util.ArrayList<Day>();
+      var days = new ArrayList<Day>();
       for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/vn-*.csv")) {
         days.addAll(CsvTables.read("calendar/" + file.getFilename(), Day.class));
       }

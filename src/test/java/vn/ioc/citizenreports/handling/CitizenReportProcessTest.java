@@ -274,12 +274,11 @@ class CitizenReportProcessTest {
     ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
 
     at("2026-03-06T08:00");
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Chờ nhựa đường", "proposedDueAt", "2026-03-16"));
+    askForExtension(report, "Chờ nhựa đường", "2026-03-16");
     assertThat(report).isWaitingAt(TASK_REVIEW_EXTENSION);
     assertThat(task(TASK_REVIEW_EXTENSION, report)).hasCandidateGroup(GROUP_IOC);
 
-    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED"));
+    decideExtension(report, "APPROVED");
 
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables()
         .containsEntry("dueAt", vietnam("2026-03-16T23:59:59"))
@@ -302,8 +301,7 @@ class CitizenReportProcessTest {
   @Test
   void rejectedExtensionKeepsTheDeadline() {
     ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Thiếu nhân lực", "proposedDueAt", "2026-03-13"));
+    askForExtension(report, "Thiếu nhân lực", "2026-03-13");
 
     complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED", "extensionNote", "Không đủ lý do"));
 
@@ -356,9 +354,8 @@ class CitizenReportProcessTest {
     assertThat(mail(report, "UNIT_REMINDED")).containsEntry("mailTo", "sgtvt@thuathienhue.gov.vn");
 
     // the unit asks for more time, the IOC says no: the task and its timers are created anew
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Mưa lớn", "proposedDueAt", "2026-03-12"));
-    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+    askForExtension(report, "Mưa lớn", "2026-03-12");
+    decideExtension(report, "REJECTED");
     fire(report, TIMER_SLA_REMINDER);
 
     assertThat(report).hasPassed("EndEvent_ReminderSkipped");
@@ -392,9 +389,8 @@ class CitizenReportProcessTest {
     ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     at("2026-03-10T00:00");
     fire(report, TIMER_SLA_BREACHED);
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-13"));
-    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+    askForExtension(report, "Chờ vật tư", "2026-03-13");
+    decideExtension(report, "REJECTED");
 
     fire(report, TIMER_SLA_BREACHED);
 
@@ -454,9 +450,8 @@ class CitizenReportProcessTest {
     ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     at("2026-03-09T00:00");
     fire(report, TIMER_SLA_REMINDER);
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-16"));
-    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED"));
+    askForExtension(report, "Chờ vật tư", "2026-03-16");
+    decideExtension(report, "APPROVED");
 
     at("2026-03-15T23:59:59");
     fire(report, TIMER_SLA_REMINDER);
@@ -469,13 +464,12 @@ class CitizenReportProcessTest {
   void extensionDateThatPassedWhileWaitingForTheIocCannotBeApproved() {
     ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
     at("2026-03-08T10:00");
-    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
-        "extensionReason", "Chờ vật tư", "proposedDueAt", "2026-03-11"));
+    askForExtension(report, "Chờ vật tư", "2026-03-11");
 
     at("2026-03-12T10:00");
     assertThatThrownBy(() -> complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "APPROVED")))
         .isInstanceOf(InvalidInput.class).hasMessageContaining("has passed");
-    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", "REJECTED"));
+    decideExtension(report, "REJECTED");
     assertThat(report).isWaitingAt(TASK_HANDLE_REPORT).variables().containsEntry("dueAt", vietnam("2026-03-09T23:59:59"));
   }
 
@@ -635,6 +629,15 @@ class CitizenReportProcessTest {
     complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "ACCEPTED"));
     assertThat(report).isWaitingAt(TASK_AWAIT_RATING);
     return report;
+  }
+
+  private void askForExtension(ProcessInstance report, String reason, String proposedDueAt) {
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "EXTENSION_REQUESTED",
+        "extensionReason", reason, "proposedDueAt", proposedDueAt));
+  }
+
+  private void decideExtension(ProcessInstance report, String decision) {
+    complete(task(TASK_REVIEW_EXTENSION, report), withVariables("extensionDecision", decision));
   }
 
   private void rate(ProcessInstance report, String rating, String comment) {

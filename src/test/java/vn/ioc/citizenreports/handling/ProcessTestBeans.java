@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import vn.ioc.citizenreports.notification.NotificationProperties;
 import vn.ioc.citizenreports.notification.NotificationService;
 import vn.ioc.citizenreports.reference.ReferenceData;
@@ -28,13 +29,14 @@ import vn.ioc.citizenreports.sla.SlaClock;
 import vn.ioc.citizenreports.sla.WorkingCalendar;
 
 /**
- * The beans the process calls, wired by hand for engine tests: the real services, a real report
- * table (H2, migrated by Flyway), and a recording mail server. Registered under the names the
- * BPMN's delegate expressions use.
+ * The beans the process calls, wired by hand for engine tests: the real services, the report
+ * table in the engine's own database (migrated by Flyway), and a recording mail server.
+ * Registered under the names the BPMN's delegate expressions use.
  */
 final class ProcessTestBeans {
 
   static final String LEADERS_MAILBOX = "lanhdao@hue.gov.vn";
+  private static final Set<String> MIGRATED_DATABASES = new HashSet<>();
 
   final ReportRepository reports;
   final NotificationService notifications;
@@ -43,17 +45,20 @@ final class ProcessTestBeans {
   final WorkingCalendar calendar = WorkingCalendar.load();
   final SlaClock slaClock = new SlaClock(calendar);
   final TrackingTokens tokens = new TrackingTokens("process-test-secret-0123456789");
+  /** The intake reads the same clock the engine does, so tests move both with ClockUtil. */
+  final Clock clock = new EngineTimeClock();
 
   ProcessTestBeans(ProcessEngine engine) {
-    DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-        "jdbc:h2:mem:reports-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history").load().migrate();
+    // as in the application: our tables live in the engine's database
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    migrateOnce(configuration);
+    DataSource dataSource = configuration.getDataSource();
     ReferenceData reference = new ReferenceData();
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));
     intake = new ReportIntakeService(reports, new ReportNumbers(dataSource), reference,
         new ProcessReportLifecycle(engine.getRuntimeService(), reference, tokens, new DuplicateFinder(reports)), tokens,
-        new EvidenceStore(evidenceDirectory()), new DataSourceTransactionManager(dataSource), new EngineTimeClock());
+        new EvidenceStore(evidenceDirectory()), new DataSourceTransactionManager(dataSource), clock);
     notifications = new NotificationService(new ProcessMailOutbox(engine.getRuntimeService()), units,
         new NotificationProperties("ioc@hue.gov.vn", LEADERS_MAILBOX, "https://phananh.hue.gov.vn"));
     EscalationDelegates escalation = new EscalationDelegates();
@@ -79,6 +84,15 @@ final class ProcessTestBeans {
         new OverdueDigest(notifications, calendar, slaClock, units, reference)));
   }
 
+  private static synchronized void migrateOnce(ProcessEngineConfigurationImpl configuration) {
+    if (MIGRATED_DATABASES.add(configuration.getJdbcUrl())) {
+      Flyway.configure()
+          .dataSource(configuration.getJdbcUrl(), configuration.getJdbcUsername(), configuration.getJdbcPassword())
+          .table("citizen_reports_schema_history").baselineOnMigrate(true).baselineVersion("0")
+          .load().migrate();
+    }
+  }
+
   private static java.nio.file.Path evidenceDirectory() {
     try {
       return java.nio.file.Files.createTempDirectory("evidence");
@@ -92,7 +106,6 @@ final class ProcessTestBeans {
     ClockUtil.reset();
   }
 
-  /** The intake reads the same clock the engine does, so tests move both with ClockUtil. */
   private static final class EngineTimeClock extends Clock {
     @Override
     public ZoneId getZone() {

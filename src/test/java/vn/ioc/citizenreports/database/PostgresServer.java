@@ -1,0 +1,79 @@
+package vn.ioc.citizenreports.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One real PostgreSQL server per test JVM (zonky's binaries from Maven Central), started on first
+ * use and stopped when the JVM ends. Every caller gets a database of its own, so tests on
+ * PostgreSQL never see each other's rows.
+ */
+public final class PostgresServer {
+
+  private static final AtomicInteger databases = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private PostgresServer() {
+  }
+
+  /** A new, empty database on the shared server. */
+  public static synchronized Database newDatabase(String purpose) {
+    String name = purpose.toLowerCase().replaceAll("[^a-z0-9]+", "_") + "_" + databases.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    return new Database(name, server.getPort());
+  }
+
+  private static EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder()
+            // the cluster test runs 500 timers on two nodes, each with its own pool
+            .setServerConfig("max_connections", "200")
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop, "postgres-server-stop"));
+    }
+    return server;
+  }
+
+  private static synchronized void stop() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // the JVM is ending; the temporary data directory goes with the next cleanup
+    }
+  }
+
+  /** One database on the server: where to connect, as the superuser the server was made with. */
+  public record Database(String name, int port) {
+
+    public String jdbcUrl() {
+      return "jdbc:postgresql://localhost:" + port + "/" + name;
+    }
+
+    public String user() {
+      return "postgres";
+    }
+
+    public DataSource dataSource() {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setURL(jdbcUrl());
+      dataSource.setUser(user());
+      return dataSource;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package vn.ioc.citizenreports.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.ioc.citizenreports.database.EngineSchemaScripts;
+import vn.ioc.citizenreports.database.PostgresServer;
+
+/**
+ * A node as production runs it: the postgres profile on a real PostgreSQL server whose engine
+ * tables were made by the engine's own scripts (the engine only checks them), our tables by
+ * Flyway, and a real SMTP server. Then what its operators watch: health and Prometheus metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "citizen-reports.metrics.max-age=PT0S")
+@ActiveProfiles({"test", "demo", "postgres"})
+@AutoConfigureObservability(tracing = false) // tests leave metrics export off unless asked
+class PostgresNodeTest {
+
+  private static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @LocalManagementPort int managementPort;
+
+  @DynamicPropertySource
+  static void productionDatabase(DynamicPropertyRegistry registry) {
+    PostgresServer.Database database = PostgresServer.newDatabase("node");
+    EngineSchemaScripts.createOn(database.dataSource());
+    registry.add("DATABASE_URL", database::jdbcUrl);
+    registry.add("DATABASE_USER", database::user);
+    registry.add("DATABASE_PASSWORD", () -> "");
+    smtp.start();
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stopSmtpServer() {
+    smtp.stop();
+  }
+
+  @Test
+  void engineRunsOnTheScriptMadeSchemaAndFlywayAddsOurTables() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+    assertThat(configuration.getDatabaseSchemaUpdate()).as("production only checks the schema").isEqualTo("false");
+    assertThat(jdbc.sql("select max(version) from citizen_reports_schema_history").query(String.class).single())
+        .isEqualTo("7");
+  }
+
+  @Test
+  void aReportGoesInAndIsCountedInTheMetrics() {
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/reports", Map.of(
+        "category", "ROAD_DAMAGE", "description", "Ổ gà lớn giữa đường", "wardCode", "19869",
+        "latitude", 16.4637, "longitude", 107.5909, "channel", "WEB",
+        "reporter", Map.of("name", "Nguyễn Văn A", "email", "nguyenvana@example.vn")), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    String metrics = http.getForObject(management("/actuator/prometheus"), String.class);
+    assertThat(metrics)
+        .containsPattern("citizen_reports_open\\{[^}]*step=\"Task_VerifyReport\"[^}]*} [1-9]")
+        .containsPattern("citizen_reports_overdue(\\{[^}]*})? 0.0")
+        .contains("citizen_reports_urged", "citizen_reports_reprimanded", "camunda_jobs_due", "camunda_jobs_failed")
+        .containsPattern("camunda_incidents_open\\{[^}]*type=\"failedJob\"[^}]*} 0.0")
+        .contains("hikaricp_connections_active");
+  }
+
+  @Test
+  void nodeReportsItsEngineJobExecutorDatabaseAndMailServer() {
+    JsonNode health = http.getForObject(management("/actuator/health"), JsonNode.class);
+
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    JsonNode components = health.path("components");
+    assertThat(components.path("db").path("details").path("database").asText()).isEqualTo("PostgreSQL");
+    assertThat(components.path("processEngine").path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("mail").path("status").asText()).isEqualTo("UP");
+    assertThat(http.getForEntity(management("/actuator/health/readiness"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private String management(String path) {
+    return "http://127.0.0.1:" + managementPort + path;
+  }
+}

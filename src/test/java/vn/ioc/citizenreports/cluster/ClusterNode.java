@@ -55,7 +55,10 @@ final class ClusterNode implements AutoCloseable {
         "--camunda.bpm.job-execution.max-wait=5000",
         // the job log says which node ran each job
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
-        "--citizen-reports.evidence.directory=" + evidence));
+        "--citizen-reports.evidence.directory=" + evidence,
+        // the test posts a thousand requests from one address
+        "--citizen-reports.rate-limit.submissions-per-hour=1000000",
+        "--citizen-reports.rate-limit.reads-per-minute=1000000"));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(logDir.resolve(name + ".log").toFile());

@@ -1,6 +1,17 @@
 package vn.ioc.citizenreports.system;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,6 +32,9 @@ import vn.ioc.citizenreports.report.InvalidReportException.FieldProblem;
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+  static final int RETRY_AFTER_SECONDS = 30;
 
   @ExceptionHandler(InvalidReportException.class)
   ProblemDetail invalidReport(InvalidReportException e) {
@@ -66,6 +80,39 @@ class ApiErrors {
         "This endpoint does not take " + e.getContentType() + "; it takes " + e.getSupportedMediaTypes());
     problem.setTitle("Unsupported media type");
     return problem;
+  }
+
+  /**
+   * The database cannot be reached or dropped the connection: nothing of the request was kept
+   * (its transaction rolled back), so the client may send it again, with the same
+   * Idempotency-Key, after a short wait.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+      TransientDataAccessException.class, ProcessEnginePersistenceException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) throws Exception {
+    if (e instanceof ProcessEnginePersistenceException && !lostConnection(e)) {
+      throw e; // a fault of ours, not of the database's availability
+    }
+    LOG.warn("Database unavailable: {}", rootMessage(e));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The service cannot reach its database; nothing was stored. Try again shortly, with the same Idempotency-Key.");
+    problem.setTitle("Service unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
+  }
+
+  /** SQLSTATE class 08 (connection exception) or 57P (operator intervention) anywhere in the causes. */
+  private static boolean lostConnection(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A problem detail that names each field and what is wrong with it. */

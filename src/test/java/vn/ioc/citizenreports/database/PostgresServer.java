@@ -35,6 +35,11 @@ public final class PostgresServer {
     return new Database(name, server.getPort());
   }
 
+  /** The server's own "postgres" database, as superuser: to act on other databases. */
+  public static synchronized DataSource administration() {
+    return server().getPostgresDatabase();
+  }
+
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationsMetrics implements MeterBinder {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
+
   private final OperationsReader reader;
   private final Duration maxAge;
   private final Clock clock;
   private OperationsSnapshot snapshot;
+  private Instant lastAttempt;
 
   OperationsMetrics(OperationsReader reader, @Value("${citizen-reports.metrics.max-age:PT15S}") Duration maxAge,
       Clock clock) {
@@ -54,12 +60,24 @@ class OperationsMetrics implements MeterBinder {
 
   private Gauge.Builder<OperationsMetrics> gauge(String name, String description,
       ToDoubleFunction<OperationsSnapshot> value) {
-    return Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.current())).description(description);
+    return Gauge.builder(name, this, metrics -> {
+      OperationsSnapshot snapshot = metrics.current();
+      return snapshot == null ? Double.NaN : value.applyAsDouble(snapshot);
+    }).description(description);
   }
 
+  /** The snapshot, read again once it is older than max-age; null while the database fails. */
   synchronized OperationsSnapshot current() {
-    if (snapshot == null || snapshot.readAt().plus(maxAge).isBefore(clock.instant())) {
-      snapshot = reader.read();
+    Instant now = clock.instant();
+    if (lastAttempt == null || lastAttempt.plus(maxAge).isBefore(now)) {
+      lastAttempt = now;
+      try {
+        snapshot = reader.read();
+      } catch (RuntimeException databaseDown) {
+        // one failed read per max-age, not one per gauge: the gauges show NaN, health shows why
+        LOG.warn("Operations metrics not read: {}", databaseDown.getMessage());
+        snapshot = null;
+      }
     }
     return snapshot;
   }

@@ -59,7 +59,7 @@ public class OperationsReader {
             .processVariableValueLessThan(ReportVariables.DUE_AT, Date.from(now)).count(),
         openReportsAtEscalationLevel(URGED),
         openReportsAtEscalationLevel(REPRIMANDED),
-        managementService.createJobQuery().executable().count(),
+        managementService.createJobQuery().executable().active().count(),
         managementService.createJobQuery().noRetriesLeft().count(),
         openIncidentsByType());
   }

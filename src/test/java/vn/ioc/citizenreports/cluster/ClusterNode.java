@@ -28,6 +28,8 @@ import vn.ioc.citizenreports.database.PostgresServer;
  */
 final class ClusterNode implements AutoCloseable {
 
+  /** Camunda's default: a job a node took is not taken by another for five minutes. */
+  static final Duration DEFAULT_LOCK_TIME = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -36,7 +38,8 @@ final class ClusterNode implements AutoCloseable {
   private final int managementPort = freePort();
   private final Process process;
 
-  private ClusterNode(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir) throws IOException {
+  private ClusterNode(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir,
+      Duration lockTime) throws IOException {
     this.name = name;
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:TieredStopAtLevel=1",
@@ -48,8 +51,7 @@ final class ClusterNode implements AutoCloseable {
         "--management.server.port=" + managementPort,
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
-        // a dead node's jobs go to the others after this long (the default is 5 minutes)
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + ClusterTest.LOCK_TIME.toMillis(),
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTime.toMillis(),
         "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
         // an idle job executor polls at most every 5 s (default 60 s), so both wake for a burst
         "--camunda.bpm.job-execution.max-wait=5000",
@@ -69,10 +71,21 @@ final class ClusterNode implements AutoCloseable {
   }
 
   static ClusterNode start(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir) {
+    return start(name, database, smtpPort, evidence, logDir, DEFAULT_LOCK_TIME);
+  }
+
+  /** A node whose job locks expire after lockTime: what another node waits for once it died. */
+  static ClusterNode start(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir,
+      Duration lockTime) {
     try {
       Files.createDirectories(logDir);
-      ClusterNode node = new ClusterNode(name, database, smtpPort, evidence, logDir);
-      node.awaitReady(Duration.ofMinutes(3));
+      ClusterNode node = new ClusterNode(name, database, smtpPort, evidence, logDir, lockTime);
+      try {
+        node.awaitReady(Duration.ofMinutes(3));
+      } catch (RuntimeException notReady) {
+        node.kill(); // no stray JVM on the shared database
+        throw notReady;
+      }
       return node;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

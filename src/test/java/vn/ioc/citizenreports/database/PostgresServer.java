@@ -44,8 +44,7 @@ public final class PostgresServer {
     if (server == null) {
       try {
         server = EmbeddedPostgres.builder()
-            // the cluster test runs 500 timers on two nodes, each with its own pool
-            .setServerConfig("max_connections", "200")
+            .setPGStartupWait(java.time.Duration.ofSeconds(60)) // a busy CI machine
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);

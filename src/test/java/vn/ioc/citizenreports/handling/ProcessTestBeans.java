@@ -53,6 +53,11 @@ final class ProcessTestBeans {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     migrateOnce(configuration);
     DataSource dataSource = configuration.getDataSource();
+    // each test starts without earlier tests' reports (the duplicate finder would see them)
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    for (String table : new String[] {"evidence", "idempotent_submission", "open311_token", "report"}) {
+      jdbc.sql("delete from " + table).update();
+    }
     ReferenceData reference = new ReferenceData();
     UnitRegistry units = new UnitRegistry();
     reports = new ReportRepository(JdbcClient.create(dataSource));

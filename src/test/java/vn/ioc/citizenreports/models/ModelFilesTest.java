@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -160,6 +161,25 @@ class ModelFilesTest {
     List<String> editableKeys = components.stream().filter(c -> c.has("key") && !c.path("disabled").asBoolean())
         .map(c -> c.path("key").asText()).toList();
     assertThat(editableKeys).as("editable keys in %s", file).doesNotHaveDuplicates();
+  }
+
+  /**
+   * Text components render Markdown (and some HTML): they may show only what our code writes
+   * (the evidence links, the duplicate hints), never a citizen's words, which go in fields.
+   */
+  @ParameterizedTest
+  @MethodSource("forms")
+  void renderedTextShowsNoCitizenText(Path file) throws IOException {
+    Set<String> ours = Set.of("evidence", "duplicateHints");
+    for (JsonNode component : components(JSON.readTree(file.toFile()))) {
+      if (component.path("type").asText().equals("text")) {
+        Matcher templated = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)").matcher(component.path("text").asText());
+        while (templated.find()) {
+          assertThat(ours).as("%s renders {{%s}} as Markdown", file.getFileName(), templated.group(1)).contains(templated.group(1));
+        }
+        assertThat(component.path("text").asText()).as("%s: no FEEL expression in rendered text", file.getFileName()).doesNotStartWith("=");
+      }
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,12 +61,13 @@ class PostgresNodeTest {
   }
 
   @Test
-  void engineRunsOnTheScriptMadeSchemaAndFlywayAddsOurTables() {
+  void engineRunsOnTheScriptMadeSchemaAndFlywayAddsOurTables() throws java.io.IOException {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
     assertThat(configuration.getDatabaseSchemaUpdate()).as("production only checks the schema").isEqualTo("false");
-    assertThat(jdbc.sql("select max(version) from citizen_reports_schema_history").query(String.class).single())
-        .isEqualTo("7");
+    int migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql").length;
+    assertThat(jdbc.sql("select count(*) from citizen_reports_schema_history where success and version <> '0'")
+        .query(Integer.class).single()).isEqualTo(migrations).isPositive();
   }
 
   @Test

@@ -3,7 +3,9 @@ package vn.ioc.citizenreports.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -100,13 +102,23 @@ class AuthorizationMatrixTest {
   }
 
   @Test
-  void throughTasklistsOwnApiTheOtherUnitIsRefusedToo() {
+  void throughTasklistsOwnApiTheOtherUnitIsRefusedToo() throws Exception {
     String base = "http://localhost:" + port;
     WebappSession unitA = WebappSession.login(base, "tasklist", UNIT_A, "demo");
     WebappSession unitB = WebappSession.login(base, "tasklist", UNIT_B, "demo");
 
     assertThat(unitA.engineGet("/task/" + unitTask.getId() + "/variables").statusCode()).isEqualTo(200);
     assertThat(unitA.engineGet("/task?processInstanceBusinessKey=" + reportId).body()).contains(unitTask.getId());
+    // what Tasklist loads to show the unit its queue and the task's form
+    JsonNode filters = new ObjectMapper().readTree(unitA.engineGet("/filter?resourceType=Task").body());
+    String myUnitFilter = StreamSupport.stream(filters.spliterator(), false)
+        .filter(filter -> filter.path("name").asText().equals("Việc của đơn vị tôi"))
+        .map(filter -> filter.path("id").asText()).findFirst().orElseThrow();
+    assertThat(unitA.enginePost("/filter/" + myUnitFilter + "/list?firstResult=0&maxResults=50", "{}").body())
+        .contains(unitTask.getId());
+    assertThat(unitA.engineGet("/task/" + unitTask.getId() + "/deployed-form").statusCode()).isEqualTo(200);
+    assertThat(unitA.engineGet("/task/" + unitTask.getId() + "/form-variables").statusCode()).isEqualTo(200);
+    assertThat(unitA.engineGet("/process-definition/" + unitTask.getProcessDefinitionId()).statusCode()).isEqualTo(200);
 
     assertThat(unitB.engineGet("/task?processInstanceBusinessKey=" + reportId).body()).isEqualTo("[]");
     assertRefused(HttpStatusCode.valueOf(unitB.engineGet("/task/" + unitTask.getId() + "/variables").statusCode()));

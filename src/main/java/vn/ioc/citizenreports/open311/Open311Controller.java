@@ -1,14 +1,18 @@
 package vn.ioc.citizenreports.open311;
 
-import java.nio.charset.StandardCharsets;
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +42,8 @@ class Open311Controller {
 
   private static final ObjectMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .findAndAddModules().build();
-  private static final XmlMapper XML = XmlMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+  private static final XmlMapper XML = XmlMapper.builder(xmlFactoryReplacingInvalidCharacters())
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION).findAndAddModules().build();
 
   private final Open311Service open311;
@@ -103,6 +108,16 @@ class Open311Controller {
     if (!format.equals("json") && !format.equals("xml")) {
       throw Open311Exception.of(404, "format must be json or xml");
     }
+  }
+
+  /**
+   * XML 1.0 cannot carry most control characters, which citizens' text and request ids may hold:
+   * they are written as U+FFFD rather than failing the whole document.
+   */
+  private static XmlFactory xmlFactoryReplacingInvalidCharacters() {
+    XMLOutputFactory output = XMLOutputFactory.newFactory();
+    output.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER, new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+    return XmlFactory.builder().xmlOutputFactory(output).build();
   }
 
   private static ResponseEntity<String> render(String format, int status, Object json, Object xml) {

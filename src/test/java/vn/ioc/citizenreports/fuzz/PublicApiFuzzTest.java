@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -113,6 +114,14 @@ class PublicApiFuzzTest {
     assertNoServerError(get("/open311/v2/requests/" + encodePath(id) + "." + format));
     assertNoServerError(get("/open311/v2/services/" + encodePath(id) + "." + format));
     assertNoServerError(get("/open311/v2/tokens/" + encodePath(id) + "." + format));
+  }
+
+  /** Found by this test: a control character in a request id made the XML error document fail. */
+  @Example
+  void aControlCharacterInAnIdIsAnXmlNotFound() {
+    HttpResponse<String> response = get("/open311/v2/requests/%01.xml");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).startsWith("<?xml").contains("<code>404</code>", "\uFFFD");
   }
 
   // ------------------------------------------------------------------ checks

@@ -27,9 +27,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -40,7 +43,8 @@ import vn.ioc.citizenreports.routing.UnitRegistry;
 
 /**
  * The role matrix (README, "Who may do what"), granted at start-up when missing; safe on every
- * start and node. Work itself is not granted here: the engine gives a task's candidate group READ
+ * start and node. It only adds: a grant removed from this class stays in the database until an
+ * administrator deletes it in Admin. Work itself is not granted here: the engine gives a task's candidate group READ
  * and TASK_WORK on that one task when it creates it, so a unit sees and works its own tasks only.
  * Administrators (group camunda-admin) hold ALL on everything, from the Camunda starter.
  */
@@ -48,6 +52,9 @@ import vn.ioc.citizenreports.routing.UnitRegistry;
 class AuthorizationSetup {
 
   /** Who may read, query and follow reports in Cockpit, without changing anything. */
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSetup.class);
+  private static final List<Resource> MATRIX_RESOURCES = List.of(APPLICATION, FILTER, USER, GROUP, PROCESS_DEFINITION,
+      PROCESS_INSTANCE, DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION, DEPLOYMENT);
   private static final List<String> COCKPIT_READERS = List.of(
       ReportProcess.GROUP_IOC, ReportProcess.GROUP_PC_OFFICE, ReportProcess.GROUP_LEADERS, ReportProcess.GROUP_DESIGNERS);
 
@@ -65,7 +72,10 @@ class AuthorizationSetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void grantRoleMatrix() {
-    existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).list().stream()
+    // the resource types of the matrix only: the engine's own per-task grants grow with the work
+    existing = MATRIX_RESOURCES.stream()
+        .flatMap(resource -> authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(resource).list().stream())
         .filter(grant -> grant.getGroupId() != null)
         .collect(Collectors.toMap(grant -> key(grant.getGroupId(), grant.getResourceType(), grant.getResourceId()),
             Function.identity(), (first, second) -> first, HashMap::new));
@@ -108,7 +118,13 @@ class AuthorizationSetup {
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
-    existing.put(key(groupId, resource.resourceType(), resourceId), authorizations.saveAuthorization(authorization));
+    try {
+      existing.put(key(groupId, resource.resourceType(), resourceId), authorizations.saveAuthorization(authorization));
+    } catch (ProcessEngineException anotherNodeGrantedItFirst) {
+      // nodes starting together on a new database: the grant is there, from the other node
+      LOG.info("Grant {} {} {} not saved here: {}", groupId, resource.resourceName(), resourceId,
+          anotherNodeGrantedItFirst.getMessage());
+    }
   }
 
   private static String key(String groupId, int resourceType, String resourceId) {

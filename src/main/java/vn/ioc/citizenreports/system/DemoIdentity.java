@@ -24,6 +24,7 @@ class DemoIdentity {
 
   static final String PASSWORD = "demo";
   static final String ADMIN = "demo";
+  static final String EMAIL_DOMAIN = "@demo.invalid";
 
   private record DemoUser(String id, String firstName, String lastName, String group) {}
 
@@ -68,7 +69,7 @@ class DemoIdentity {
     user.setFirstName(demo.firstName());
     user.setLastName(demo.lastName());
     user.setPassword(PASSWORD);
-    user.setEmail(demo.id() + "@demo.invalid");
+    user.setEmail(demo.id() + EMAIL_DOMAIN);
     identityService.saveUser(user);
   }
 

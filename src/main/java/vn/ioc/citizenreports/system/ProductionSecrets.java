@@ -25,8 +25,9 @@ class ProductionSecrets implements EnvironmentPostProcessor {
     List<String> missing = new ArrayList<>();
     String adminUser = property(environment, "camunda.bpm.admin-user.id");
     String adminPassword = property(environment, "camunda.bpm.admin-user.password");
-    if (!adminUser.isBlank() && (adminPassword.length() < MIN_ADMIN_PASSWORD || adminPassword.equals(adminUser))) {
-      // Camunda would otherwise use the user id as the password
+    if (adminUser.isBlank()) {
+      missing.add("ADMIN_USER: the id of the first administrator (default admin), not empty");
+    } else if (adminPassword.length() < MIN_ADMIN_PASSWORD || adminPassword.equals(adminUser)) {
       missing.add("ADMIN_PASSWORD: the password of the first administrator '" + adminUser + "', "
           + MIN_ADMIN_PASSWORD + " characters or more, not the user id");
     }

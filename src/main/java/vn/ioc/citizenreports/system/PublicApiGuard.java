@@ -10,7 +10,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -42,9 +46,10 @@ class PublicApiGuard extends OncePerRequestFilter {
     securityHeaders(request, response);
 
     boolean changes = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
+    String client = clientOf(request.getRemoteAddr());
     Bucket bucket = changes
-        ? submissionBuckets.get(request.getRemoteAddr(), address -> bucket(limits.submissionsPerHour(), Duration.ofHours(1)))
-        : readBuckets.get(request.getRemoteAddr(), address -> bucket(limits.readsPerMinute(), Duration.ofMinutes(1)));
+        ? submissionBuckets.get(client, address -> bucket(limits.submissionsPerHour(), Duration.ofHours(1)))
+        : readBuckets.get(client, address -> bucket(limits.readsPerMinute(), Duration.ofMinutes(1)));
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -53,12 +58,25 @@ class PublicApiGuard extends OncePerRequestFilter {
       return;
     }
 
-    String contentType = request.getContentType() == null ? "" : request.getContentType();
+    String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
     if (request.getContentLengthLong() > MAX_BODY_BYTES && !contentType.startsWith("multipart/")) {
       problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The address a limit counts: an IPv4 address, or the /64 network of an IPv6 one (one household). */
+  static String clientOf(String remoteAddress) {
+    if (!remoteAddress.contains(":")) {
+      return remoteAddress;
+    }
+    try {
+      byte[] address = InetAddress.getByName(remoteAddress).getAddress();
+      return address.length == 16 ? HexFormat.of().formatHex(address, 0, 8) + "::/64" : remoteAddress;
+    } catch (UnknownHostException notAnAddress) {
+      return remoteAddress;
+    }
   }
 
   private static void securityHeaders(HttpServletRequest request, HttpServletResponse response) {

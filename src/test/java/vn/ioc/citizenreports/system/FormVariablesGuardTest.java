@@ -64,6 +64,30 @@ class FormVariablesGuardTest {
   }
 
   @Test
+  void theGuardSeesThroughOtherSpellingsOfThePath() {
+    String sneaky = """
+        {"variables": {"handling": {"value": "RESOLVED"}, "resultText": {"value": "x"}, "escalationLevel": {"value": 0, "type": "Integer"}}}""";
+    assertThat(call(HttpMethod.POST, "/task/" + unitTask.getId() + "/complete/", sneaky).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.withBasicAuth(UNIT, "demo").exchange("/engine-rest/engine/default/task/" + unitTask.getId() + "/complete",
+        HttpMethod.POST, json(sneaky), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(call(HttpMethod.POST, "/task/" + unitTask.getId() + "/localVariables", """
+        {"modifications": {"dueAt": {"value": "2030-01-01T00:00:00.000+0000", "type": "Date"}}}""").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void endingTheTaskWithABpmnErrorOrEscalationIsRefused() {
+    for (String endpoint : new String[] {"bpmnError", "bpmnEscalation", "bpmnError/"}) {
+      ResponseEntity<JsonNode> refused = call(HttpMethod.POST, "/task/" + unitTask.getId() + "/" + endpoint, """
+          {"errorCode": "x", "escalationCode": "x", "variables": {"dueAt": {"value": "2030-01-01T00:00:00.000+0000", "type": "Date"}}}""");
+      assertThat(refused.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(unitTask.getProcessInstanceId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void settingAProcessVariableOnTheTaskIsABadRequest() {
     String task = "/task/" + unitTask.getId();
     assertThat(call(HttpMethod.POST, task + "/variables", """
@@ -101,6 +125,17 @@ class FormVariablesGuardTest {
         JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().path("message").asText()).endsWith("escalationLevel");
+
+    // nor in the middle of the process, nor again after it ended
+    ResponseEntity<JsonNode> midway = http.withBasicAuth("operator", "demo").exchange(
+        "/engine-rest/process-definition/key/" + ReportProcess.KEY + "/start", HttpMethod.POST, json("""
+            {"startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_HandleReport"}],
+             "variables": {"category": {"value": "WASTE"}}}"""), JsonNode.class);
+    assertThat(midway.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    String definition = unitTask.getProcessDefinitionId();
+    assertThat(http.withBasicAuth("operator", "demo").exchange("/engine-rest/process-definition/" + definition + "/restart",
+        HttpMethod.POST, json("{\"processInstanceIds\": [\"" + unitTask.getProcessInstanceId() + "\"]}"), JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body) {

@@ -76,6 +76,14 @@ class PublicApiGuardTest {
         .contains("default-src 'self'", "frame-ancestors 'none'");
   }
 
+  @Test
+  void anIpv6HouseholdCountsAsOneClient() {
+    assertThat(PublicApiGuard.clientOf("2001:db8:1:2:aaaa::1")).isEqualTo(PublicApiGuard.clientOf("2001:db8:1:2:bbbb::9"))
+        .isEqualTo("20010db800010002::/64");
+    assertThat(PublicApiGuard.clientOf("2001:db8:1:3::1")).isNotEqualTo(PublicApiGuard.clientOf("2001:db8:1:2::1"));
+    assertThat(PublicApiGuard.clientOf("203.0.113.7")).isEqualTo("203.0.113.7");
+  }
+
   private long reports() {
     return jdbc.sql("select count(*) from report").query(Long.class).single();
   }

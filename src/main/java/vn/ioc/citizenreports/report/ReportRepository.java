@@ -3,6 +3,8 @@ package vn.ioc.citizenreports.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -39,6 +41,35 @@ public class ReportRepository {
         .param("email", reporter.email())
         .param("submittedAt", Timestamp.from(report.submittedAt()))
         .update();
+  }
+
+  /** Keeps the report's SLA columns current; the process calls this after each of its steps. */
+  public void record(SlaRecord record) {
+    jdbc.sql("""
+            UPDATE report SET unit_id = :unitId, assigned_at = :assignedAt, due_at = :dueAt, extended = :extended,
+                              escalation_level = :escalationLevel, ineligible = :ineligible, answered_at = :answeredAt,
+                              published_at = :publishedAt, sla_outcome = :slaOutcome, handling_seconds = :handlingSeconds,
+                              rating = :rating, closed_at = :closedAt
+            WHERE id = :id""")
+        .param("id", record.reportId())
+        .param("unitId", record.unitId(), Types.VARCHAR)
+        .param("assignedAt", timestamp(record.assignedAt()), Types.TIMESTAMP)
+        .param("dueAt", timestamp(record.dueAt()), Types.TIMESTAMP)
+        .param("extended", record.extended())
+        .param("escalationLevel", record.escalationLevel())
+        .param("ineligible", record.ineligible())
+        .param("answeredAt", timestamp(record.answeredAt()), Types.TIMESTAMP)
+        .param("publishedAt", timestamp(record.publishedAt()), Types.TIMESTAMP)
+        .param("slaOutcome", record.slaOutcome(), Types.VARCHAR)
+        .param("handlingSeconds", record.answeredAt() == null || record.assignedAt() == null ? null
+            : Duration.between(record.assignedAt(), record.answeredAt()).toSeconds(), Types.BIGINT)
+        .param("rating", record.rating(), Types.VARCHAR)
+        .param("closedAt", timestamp(record.closedAt()), Types.TIMESTAMP)
+        .update();
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   /** Records which report answered a submission made with this key; fails if the key is taken. */

@@ -69,6 +69,7 @@ final class ProcessTestBeans {
     EscalationDelegates escalation = new EscalationDelegates();
 
     Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reports, reference, new DuplicateFinder(reports)));
+    Mocks.register("reportRecordListener", new ReportRecordListener(reports));
     Mocks.register("decisionResetListener", new DecisionResetListener());
     Mocks.register("reviewDecisionListener", new ReviewDecisionListener(slaClock));
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));

@@ -10,7 +10,7 @@ package vn.ioc.citizenreports.stats;
  * @param processedPercent processed out of the eligible reports (received minus ineligible)
  * @param noRating closed without the citizen's verdict
  * @param averageHandlingHours from assignment to the accepted answer, over processed reports
- * @param p90HandlingHours the 90th percentile of the same
+ * @param p90HandlingHours the 90th percentile of the same, over whole hours
  * @param reprimands reports whose unit was reprimanded
  */
 public record UnitScore(

@@ -1,0 +1,82 @@
+package vn.ioc.citizenreports.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ioc.citizenreports.database.PostgresServer;
+import vn.ioc.citizenreports.sla.SlaClock;
+
+/**
+ * The scorecard over {@code reports} ended reports on PostgreSQL 17 (the embedded server of the
+ * tests, default settings), spread over 2025 across 226 units, with outcomes and ratings close to
+ * Huế's published figures. Measures the whole year for the city and every unit, and one unit's
+ * year. Run: {@code mvn -Pbench test-compile exec:exec -Dbench=Scorecard}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class ScorecardBenchmark {
+
+  @Param({"1000000"})
+  public int reports;
+
+  private ScorecardQuery scorecards;
+  private final Instant from = LocalDate.parse("2025-01-01").atStartOfDay(SlaClock.VIETNAM).toInstant();
+  private final Instant to = LocalDate.parse("2026-01-01").atStartOfDay(SlaClock.VIETNAM).toInstant();
+  private final Instant at = LocalDate.parse("2026-01-15").atStartOfDay(SlaClock.VIETNAM).toInstant();
+
+  @Setup
+  public void fillTheDatabase() {
+    DataSource dataSource = PostgresServer.newDatabase("scorecard_benchmark").dataSource();
+    Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    // 51% on time, 44% late with an extension, 5% late; 78% satisfied, 14% unsatisfied, 8% no rating;
+    // handling times of 1 to 14 days; 1 in 40 reprimanded
+    jdbc.sql("""
+        INSERT INTO report (id, category, description, ward_code, channel, submitted_at, unit_id, assigned_at, due_at,
+                            extended, escalation_level, ineligible, answered_at, published_at, sla_outcome,
+                            handling_seconds, rating, closed_at)
+        SELECT 'PA-2025-' || lpad(n::text, 7, '0'), 'ROAD_DAMAGE', 'Ổ gà', '19869', 'APP',
+               submitted, 'unit' || (n % 226), submitted, submitted + interval '7 days',
+               n % 100 BETWEEN 51 AND 94, CASE WHEN n % 40 = 0 THEN 2 ELSE 0 END, false,
+               submitted + handling, submitted + handling, 
+               CASE WHEN n % 100 < 51 THEN 'ON_TIME' WHEN n % 100 < 95 THEN 'LATE_WITH_EXTENSION' ELSE 'LATE' END,
+               extract(epoch FROM handling)::bigint,
+               CASE WHEN n % 50 < 39 THEN 'SATISFIED' WHEN n % 50 < 46 THEN 'UNSATISFIED' ELSE 'NONE' END,
+               submitted + handling + interval '7 days'
+        FROM generate_series(1, :reports) AS n,
+             LATERAL (SELECT timestamptz '2025-01-01 00:00+07' + (n % 365) * interval '1 day' + (n % 86400) * interval '1 second'
+                        AS submitted,
+                      (1 + n % 14) * interval '1 day' AS handling) AS t""")
+        .param("reports", reports).update();
+    jdbc.sql("ANALYZE report").update();
+    scorecards = new ScorecardQuery(jdbc);
+  }
+
+  @Benchmark
+  public Scorecard cityAndEveryUnitForAYear() {
+    return scorecards.scorecard(from, to, at, null);
+  }
+
+  @Benchmark
+  public Scorecard oneUnitForAYear() {
+    return scorecards.scorecard(from, to, at, "unit42");
+  }
+}

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Puts {@link ReportRecordListener} (bean {@code reportRecordListener}) at the end of every task
  * of the report process (service, user and receive tasks: every step that can change a report's
- * standing ends in one), whatever version is deployed: the designers' models need no
+ * standing ends in one) and at the start of its waits, whatever version is deployed: the designers' models need no
  * listener of their own, and no step that changes a report's standing is missed.
  */
 public class ReportRecordPlugin extends AbstractProcessEnginePlugin {
@@ -37,18 +37,29 @@ public class ReportRecordPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
         recordAfter(activity);
+        recordWhenWaiting(activity);
       }
 
       @Override
       public void parseReceiveTask(Element receiveTask, ScopeImpl scope, ActivityImpl activity) {
         recordAfter(activity);
+        recordWhenWaiting(activity);
       }
     });
   }
 
   private static void recordAfter(ActivityImpl activity) {
+    record(activity, ExecutionListener.EVENTNAME_END);
+  }
+
+  /** A wait starts after the flow into it was taken, whose listeners may have set what it waits on. */
+  private static void recordWhenWaiting(ActivityImpl activity) {
+    record(activity, ExecutionListener.EVENTNAME_START);
+  }
+
+  private static void record(ActivityImpl activity, String event) {
     if (ReportProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
-      activity.addListener(ExecutionListener.EVENTNAME_END, new DelegateExpressionExecutionListener(
+      activity.addListener(event, new DelegateExpressionExecutionListener(
           Context.getProcessEngineConfiguration().getExpressionManager().createExpression(LISTENER), List.of()));
     }
   }

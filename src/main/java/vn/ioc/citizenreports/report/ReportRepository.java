@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class ReportRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportRepository.class);
 
   private final JdbcClient jdbc;
 
@@ -43,11 +47,17 @@ public class ReportRepository {
         .update();
   }
 
-  /** Keeps the report's SLA columns current; the process calls this after each of its steps. */
+  /**
+   * Keeps the report's SLA columns current; the process calls this around each of its steps. The
+   * escalation level only rises for the same unit (the escalation branches raise it themselves).
+   */
   public void record(SlaRecord record) {
-    jdbc.sql("""
+    int updated = jdbc.sql("""
             UPDATE report SET unit_id = :unitId, assigned_at = :assignedAt, due_at = :dueAt, extended = :extended,
-                              escalation_level = :escalationLevel, ineligible = :ineligible, answered_at = :answeredAt,
+                              escalation_level = CASE WHEN unit_id = :unitId
+                                                      THEN GREATEST(escalation_level, :escalationLevel)
+                                                      ELSE :escalationLevel END,
+                              ineligible = :ineligible, answered_at = :answeredAt,
                               published_at = :publishedAt, sla_outcome = :slaOutcome, handling_seconds = :handlingSeconds,
                               rating = :rating, closed_at = :closedAt
             WHERE id = :id""")
@@ -65,6 +75,18 @@ public class ReportRepository {
             : Duration.between(record.assignedAt(), record.answeredAt()).toSeconds(), Types.BIGINT)
         .param("rating", record.rating(), Types.VARCHAR)
         .param("closedAt", timestamp(record.closedAt()), Types.TIMESTAMP)
+        .update();
+    if (updated != 1) {
+      LOG.warn("No report row {} to record its SLA standing in", record.reportId());
+    }
+  }
+
+  /** The unit was urged (1) or is due a reprimand (2); a level already higher stays. */
+  public void recordEscalation(String reportId, String unitId, int level) {
+    jdbc.sql("""
+            UPDATE report SET escalation_level = GREATEST(escalation_level, :level)
+            WHERE id = :id AND unit_id = :unitId""")
+        .param("id", reportId).param("unitId", unitId, Types.VARCHAR).param("level", level)
         .update();
   }
 

@@ -25,6 +25,9 @@ import vn.ioc.citizenreports.system.StaffCredentials;
 @RestController
 class StatsController {
 
+  private static final int MAX_YEARS = 5;
+  private static final int FIRST_YEAR = 2000;
+  private static final int LAST_YEAR = 2100;
   private static final List<String> READERS = List.of(ReportProcess.GROUP_LEADERS, ReportProcess.GROUP_IOC, Groups.CAMUNDA_ADMIN);
 
   private final ScorecardQuery scorecards;
@@ -49,12 +52,17 @@ class StatsController {
     if (last.isBefore(first)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to: must not be before from");
     }
+    if (first.plusYears(MAX_YEARS).isBefore(last)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to: a period of at most " + MAX_YEARS + " years");
+    }
     if (unitId != null && units.find(unitId).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unitId: no unit '" + unitId + "'");
     }
     Instant start = first.atStartOfDay(SlaClock.VIETNAM).toInstant();
     Instant end = last.plusDays(1).atStartOfDay(SlaClock.VIETNAM).toInstant();
-    return scorecards.scorecard(start, end, clock.instant(), unitId);
+    Scorecard scorecard = scorecards.scorecard(start, end, clock.instant(), unitId);
+    // one unit's figures are its row; the city's would be the same numbers under another name
+    return unitId == null ? scorecard : new Scorecard(scorecard.from(), scorecard.to(), scorecard.at(), null, scorecard.units());
   }
 
   private static LocalDate date(String name, String value) {
@@ -62,7 +70,11 @@ class StatsController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + ": a date (YYYY-MM-DD) is required");
     }
     try {
-      return LocalDate.parse(value);
+      LocalDate date = LocalDate.parse(value);
+      if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + ": a date from " + FIRST_YEAR + " to " + LAST_YEAR);
+      }
+      return date;
     } catch (DateTimeParseException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + ": not a date (YYYY-MM-DD): '" + value + "'");
     }

@@ -120,6 +120,53 @@ abstract class ScorecardScenarios {
         vietnam("2026-03-14T12:00"), null).city().received()).isZero();
   }
 
+  @Test
+  void aReopenedReportIsInProgressAgainUntilItsNewAnswerIsPublished() {
+    at("2026-03-02T09:00");
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-04T10:00");
+    answerAndAccept(report);
+    rate(report, "UNSATISFIED");
+    assertThat(march("2026-03-04T12:00").city()).satisfies(city -> {
+      assertThat(city.processed()).isEqualTo(1);
+      assertThat(city.unsatisfied()).isEqualTo(1);
+    });
+
+    at("2026-03-05T09:00");
+    complete(task(TASK_REVIEW_COMPLAINT, report), withVariables("complaintDecision", "REOPEN", "complaintNote", "Làm lại"));
+    assertThat(report).isWaitingAt(TASK_HANDLE_REPORT);
+    UnitScore reopened = march("2026-03-05T12:00").city();
+    assertThat(reopened.processed()).isZero();
+    assertThat(reopened.onTime()).isZero();
+    assertThat(reopened.unsatisfied()).as("the verdict was on the first answer").isZero();
+    assertThat(reopened.inProgressOnTime()).isEqualTo(1);
+
+    at("2026-03-06T10:00");
+    answerAndAccept(report);
+    UnitScore republished = march("2026-03-06T12:00").city();
+    assertThat(republished.processed()).isEqualTo(1);
+    assertThat(republished.onTime()).isEqualTo(1);
+    assertThat(republished.inProgressOnTime()).isZero();
+  }
+
+  @Test
+  void anAnswerTheIocReturnedIsNotProcessed() {
+    at("2026-03-02T09:00");
+    ProcessInstance report = assigned("ROAD_DAMAGE", PHU_THUAN);
+    at("2026-03-04T10:00");
+    complete(task(TASK_HANDLE_REPORT, report), withVariables("handling", "RESOLVED", "resultText", "Đã xử lý"));
+    complete(task(TASK_REVIEW_RESULT, report), withVariables("resultDecision", "RETURNED", "reviewNote", "Chưa đạt"));
+
+    UnitScore returned = march("2026-03-04T12:00").city();
+    assertThat(returned.processed()).isZero();
+    assertThat(returned.inProgressOnTime()).isEqualTo(1);
+    assertThat(returned.averageHandlingHours()).as("no accepted answer yet").isNull();
+  }
+
+  private Scorecard march(String atVietnamTime) {
+    return scorecards().scorecard(vietnam("2026-03-01T00:00"), vietnam("2026-04-01T00:00"), vietnam(atVietnamTime), null);
+  }
+
   // ---------------------------------------------------------------- steps
 
   private ScorecardQuery scorecards() {

@@ -44,6 +44,7 @@ class StatsApiTest {
     JsonNode onlySgtvt = http.withBasicAuth("leader1", "demo")
         .getForObject("/api/stats?from=" + today + "&to=" + today + "&unitId=sgtvt", JsonNode.class);
     assertThat(onlySgtvt.path("units")).hasSize(1);
+    assertThat(onlySgtvt.path("city").isMissingNode() || onlySgtvt.path("city").isNull()).as("no city for one unit").isTrue();
 
     assertThat(http.getForEntity("/api/stats?from=" + today + "&to=" + today, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -64,6 +65,10 @@ class StatsApiTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(leader.getForEntity("/api/stats?to=2026-03-01", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(leader.getForEntity("/api/stats?from=2026-03-01&to=2026-03-31&unitId=nobody", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(leader.getForEntity("/api/stats?from=2000-01-01&to=2026-03-31", String.class).getStatusCode())
+        .as("more than five years").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(leader.getForEntity("/api/stats?from=2026-03-01&to=+999999999-12-31", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 

@@ -41,15 +41,4 @@ class EngineRestSecurity {
     registration.setOrder(AUTHENTICATION_ORDER + 2);
     return registration;
   }
-
-  @Bean
-  FilterRegistrationBean<DeploymentPermissionFilter> deploymentPermission(IdentityService identityService) {
-    FilterRegistrationBean<DeploymentPermissionFilter> registration =
-        new FilterRegistrationBean<>(new DeploymentPermissionFilter(identityService));
-    registration.setName("engine-rest-deployment-permission");
-    // every REST call passes; the filter itself picks the deployment paths, engine-qualified or not
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(AUTHENTICATION_ORDER + 1);
-    return registration;
-  }
 }

@@ -1,7 +1,6 @@
 package vn.ioc.citizenreports.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import vn.ioc.citizenreports.CitizenReportsApplication;
 import vn.ioc.citizenreports.database.PostgresServer;
+import vn.ioc.citizenreports.testing.HttpJson;
 
 /**
  * One node of the cluster: the application in a JVM of its own, as operators run it (postgres
@@ -30,7 +30,6 @@ final class ClusterNode implements AutoCloseable {
 
   /** Camunda's default: a job a node took is not taken by another for five minutes. */
   static final Duration DEFAULT_LOCK_TIME = Duration.ofMinutes(5);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final String name;
@@ -99,7 +98,8 @@ final class ClusterNode implements AutoCloseable {
         throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see target/cluster/" + name + ".log");
       }
       try {
-        if (send(HttpRequest.newBuilder(management("/actuator/health/readiness")).GET().build()).statusCode() == 200) {
+        HttpRequest readiness = HttpRequest.newBuilder(management("/actuator/health/readiness")).GET().build();
+        if (HttpJson.send(HTTP, readiness).statusCode() == 200) {
           return;
         }
       } catch (UncheckedIOException notYet) {
@@ -116,7 +116,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   JsonNode health() {
-    return json(send(HttpRequest.newBuilder(management("/actuator/health")).GET().build()));
+    return HttpJson.read(HttpJson.send(HTTP, HttpRequest.newBuilder(management("/actuator/health")).GET().build()).body());
   }
 
   /** Kills the JVM at once (SIGKILL): no shutdown hook, no graceful end of running jobs. */
@@ -144,21 +144,21 @@ final class ClusterNode implements AutoCloseable {
   // ------------------------------------------------------------------ HTTP
 
   JsonNode post(String path, Object body, String user) {
-    HttpResponse<String> response = send(request(path, user)
+    HttpResponse<String> response = HttpJson.send(HTTP, request(path, user)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(body))).build());
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(name + " POST " + path + ": " + response.statusCode() + " " + response.body());
     }
-    return json(response);
+    return HttpJson.read(response.body());
   }
 
   JsonNode get(String path, String user) {
-    HttpResponse<String> response = send(request(path, user).GET().build());
+    HttpResponse<String> response = HttpJson.send(HTTP, request(path, user).GET().build());
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(name + " GET " + path + ": " + response.statusCode() + " " + response.body());
     }
-    return json(response);
+    return HttpJson.read(response.body());
   }
 
   /** Completes the one open task of that step for that report, as the given user. */
@@ -186,33 +186,6 @@ final class ClusterNode implements AutoCloseable {
 
   private URI management(String path) {
     return URI.create("http://127.0.0.1:" + managementPort + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    try {
-      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String write(Object body) {
-    try {
-      return JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static void pause(Duration duration) {

@@ -3,9 +3,6 @@ package vn.ioc.citizenreports.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +27,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ioc.citizenreports.CitizenReportsApplication;
+import vn.ioc.citizenreports.testing.HttpJson;
 
 /**
  * Thousands of generated bad inputs against the public JSON API and Open311, over real HTTP:
@@ -39,7 +37,6 @@ import vn.ioc.citizenreports.CitizenReportsApplication;
  */
 class PublicApiFuzzTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static ConfigurableApplicationContext application;
   private static String base;
@@ -70,7 +67,7 @@ class PublicApiFuzzTest {
 
   @Property(tries = 1000)
   void reportsWithWrongFieldsAreRefusedOrStoredExactly(@ForAll("reportObjects") Map<String, Object> report) {
-    String body = write(report);
+    String body = HttpJson.write(report);
     long before = reports();
     expectNoServerErrorAndNoGarbage(post("/api/reports", "application/json", body), body, before);
   }
@@ -137,10 +134,11 @@ class PublicApiFuzzTest {
       assertThat(reports()).as("refused, nothing stored").isEqualTo(reportsBefore);
     } else {
       // accepted: it must be a report that reads back as it was sent
-      JsonNode receipt = read(response.body());
-      JsonNode stored = read(get("/api/reports/" + receipt.path("id").asText() + "?token=" + receipt.path("token").asText()).body());
-      assertThat(stored.path("description").asText()).isEqualTo(read(sent).path("description").asText());
-      assertThat(stored.path("category").asText()).isEqualTo(read(sent).path("category").asText());
+      JsonNode receipt = HttpJson.read(response.body());
+      String tracking = "/api/reports/" + receipt.path("id").asText() + "?token=" + receipt.path("token").asText();
+      JsonNode stored = HttpJson.read(get(tracking).body());
+      assertThat(stored.path("description").asText()).isEqualTo(HttpJson.read(sent).path("description").asText());
+      assertThat(stored.path("category").asText()).isEqualTo(HttpJson.read(sent).path("category").asText());
     }
   }
 
@@ -227,23 +225,12 @@ class PublicApiFuzzTest {
   // ------------------------------------------------------------------ HTTP
 
   private static HttpResponse<String> post(String path, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+    return HttpJson.send(HTTP, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   private static HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpJson.send(HTTP, HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
   private static String formBody(Map<String, String> form) {
@@ -259,19 +246,4 @@ class PublicApiFuzzTest {
     return encode(value).replace("+", "%20");
   }
 
-  private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

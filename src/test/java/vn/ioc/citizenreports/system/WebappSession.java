@@ -1,7 +1,5 @@
 package vn.ioc.citizenreports.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -10,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import vn.ioc.citizenreports.testing.HttpJson;
 
 /**
  * A browser's session with Camunda's webapps: logged in through the webapps' own login (as the
@@ -29,8 +28,8 @@ final class WebappSession {
   /** Logs in to the given webapp (tasklist, cockpit, admin); fails unless the login is accepted. */
   static WebappSession login(String baseUrl, String app, String user, String password) {
     WebappSession session = new WebappSession(baseUrl);
-    session.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/" + app + "/")).GET().build());
-    HttpResponse<String> login = session.send(HttpRequest.newBuilder(
+    HttpJson.send(session.http, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/" + app + "/")).GET().build());
+    HttpResponse<String> login = HttpJson.send(session.http, HttpRequest.newBuilder(
             URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", session.csrfToken())
@@ -44,32 +43,25 @@ final class WebappSession {
 
   /** A GET on the webapps' engine API, e.g. {@code /task?...}: what Tasklist's pages call. */
   HttpResponse<String> engineGet(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/engine/engine/default" + path)).GET().build());
+    return HttpJson.send(http, HttpRequest.newBuilder(engineApi(path)).GET().build());
   }
 
   /** A POST on the webapps' engine API with a JSON body, with the CSRF token the pages send. */
   HttpResponse<String> enginePost(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/engine/engine/default" + path))
+    return HttpJson.send(http, HttpRequest.newBuilder(engineApi(path))
         .header("Content-Type", "application/json")
         .header("X-XSRF-TOKEN", csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private URI engineApi(String path) {
+    return URI.create(baseUrl + "/camunda/api/engine/engine/default" + path);
   }
 
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
         .reduce((first, last) -> last).orElse("");
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String encode(String value) {

@@ -54,6 +54,7 @@ public class ReportRecordListener implements ExecutionListener {
     String rating = variables.text(RATING).filter(RATINGS::contains).orElse(null);
     reports.record(new SlaRecord(
         reportId,
+        execution.getProcessInstanceId(),
         variables.text(ASSIGNED_UNIT_ID).orElse(null),
         assignedAt,
         date(execution, DUE_AT),

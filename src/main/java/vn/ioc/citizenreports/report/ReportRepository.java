@@ -53,7 +53,7 @@ public class ReportRepository {
    */
   public void record(SlaRecord record) {
     int updated = jdbc.sql("""
-            UPDATE report SET unit_id = :unitId, assigned_at = :assignedAt, due_at = :dueAt, extended = :extended,
+            UPDATE report SET process_instance_id = :processInstanceId, unit_id = :unitId, assigned_at = :assignedAt, due_at = :dueAt, extended = :extended,
                               escalation_level = CASE WHEN unit_id = :unitId
                                                       THEN GREATEST(escalation_level, :escalationLevel)
                                                       ELSE :escalationLevel END,
@@ -62,6 +62,7 @@ public class ReportRepository {
                               rating = :rating, closed_at = :closedAt
             WHERE id = :id""")
         .param("id", record.reportId())
+        .param("processInstanceId", record.processInstanceId(), Types.VARCHAR)
         .param("unitId", record.unitId(), Types.VARCHAR)
         .param("assignedAt", timestamp(record.assignedAt()), Types.TIMESTAMP)
         .param("dueAt", timestamp(record.dueAt()), Types.TIMESTAMP)

@@ -6,6 +6,7 @@ import java.time.Instant;
  * Where a report stands against its deadline, as the scorecards count it. Null fields have not
  * happened yet.
  *
+ * @param processInstanceId the process instance that handles the report
  * @param unitId the unit whose record the report counts in (the last one assigned)
  * @param escalationLevel 0, 1 when that unit was urged, 2 when it was reprimanded
  * @param ineligible the IOC found the report invalid or a duplicate: it counts for no unit
@@ -14,6 +15,7 @@ import java.time.Instant;
  */
 public record SlaRecord(
     String reportId,
+    String processInstanceId,
     String unitId,
     Instant assignedAt,
     Instant dueAt,

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import vn.ioc.citizenreports.testing.WebappSession;
 import vn.ioc.citizenreports.handling.ReportProcess;
 
 /**

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import vn.ioc.citizenreports.testing.WebappSession;
 import vn.ioc.citizenreports.handling.ReportProcess;
 
 /**

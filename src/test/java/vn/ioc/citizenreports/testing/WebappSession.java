@@ -1,4 +1,4 @@
-package vn.ioc.citizenreports.system;
+package vn.ioc.citizenreports.testing;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -8,13 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import vn.ioc.citizenreports.testing.HttpJson;
 
 /**
  * A browser's session with Camunda's webapps: logged in through the webapps' own login (as the
  * Tasklist page does), then calling their internal API with the session cookie and CSRF token.
  */
-final class WebappSession {
+public final class WebappSession {
 
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager();
@@ -26,7 +25,7 @@ final class WebappSession {
   }
 
   /** Logs in to the given webapp (tasklist, cockpit, admin); fails unless the login is accepted. */
-  static WebappSession login(String baseUrl, String app, String user, String password) {
+  public static WebappSession login(String baseUrl, String app, String user, String password) {
     WebappSession session = new WebappSession(baseUrl);
     HttpJson.send(session.http, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/" + app + "/")).GET().build());
     HttpResponse<String> login = HttpJson.send(session.http, HttpRequest.newBuilder(
@@ -42,16 +41,21 @@ final class WebappSession {
   }
 
   /** A GET on the webapps' engine API, e.g. {@code /task?...}: what Tasklist's pages call. */
-  HttpResponse<String> engineGet(String path) {
+  public HttpResponse<String> engineGet(String path) {
     return HttpJson.send(http, HttpRequest.newBuilder(engineApi(path)).GET().build());
   }
 
   /** A POST on the webapps' engine API with a JSON body, with the CSRF token the pages send. */
-  HttpResponse<String> enginePost(String path, String json) {
+  public HttpResponse<String> enginePost(String path, String json) {
     return HttpJson.send(http, HttpRequest.newBuilder(engineApi(path))
         .header("Content-Type", "application/json")
         .header("X-XSRF-TOKEN", csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A GET on any path of the webapps, e.g. {@code /camunda/api/cockpit/plugin/...}. */
+  public HttpResponse<String> get(String path) {
+    return HttpJson.send(http, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
   }
 
   private URI engineApi(String path) {

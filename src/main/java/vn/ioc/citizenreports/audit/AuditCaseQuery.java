@@ -1,0 +1,131 @@
+package vn.ioc.citizenreports.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The overdue and extended cases, from the report rows the process keeps current: the same
+ * columns the scorecard counts, so a list and its scorecard always agree.
+ */
+@Component
+class AuditCaseQuery {
+
+  private static final String COLUMNS = """
+      id, process_instance_id, category, ward_code, unit_id, submitted_at, assigned_at, due_at, extended,
+      escalation_level, answered_at, published_at, sla_outcome, rating, closed_at""";
+  private static final String PUBLISHED = "published_at IS NOT NULL";
+  private static final String UNANSWERED = "published_at IS NULL AND due_at IS NOT NULL";
+
+  private final JdbcClient jdbc;
+
+  AuditCaseQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One page of the cases, most overdue deadline first. */
+  List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
+    return where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter)
+            + " ORDER BY due_at, id LIMIT :max OFFSET :first"), filter, at)
+        .param("max", max).param("first", first)
+        .query((row, n) -> auditCase(row, at)).list();
+  }
+
+  long count(CaseFilter filter, Instant at) {
+    return where(jdbc.sql("SELECT COUNT(*) FROM report" + condition(filter)), filter, at).query(Long.class).single();
+  }
+
+  /** Every case, one at a time, for an export that needs not hold them all in memory. */
+  void each(CaseFilter filter, Instant at, Consumer<AuditCase> consumer) {
+    where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + " ORDER BY due_at, id"), filter, at)
+        .query(row -> {
+          consumer.accept(auditCase(row, at));
+        });
+  }
+
+  private static String condition(CaseFilter filter) {
+    StringBuilder sql = new StringBuilder(" WHERE submitted_at >= :from AND submitted_at < :to"
+        + " AND unit_id IS NOT NULL AND NOT ineligible AND ");
+    sql.append(switch (filter.kind()) {
+      case OVERDUE -> "((" + UNANSWERED + " AND due_at < :at) OR sla_outcome IN ('LATE', 'LATE_WITH_EXTENSION')"
+          + " OR escalation_level >= 1)";
+      case EXTENDED -> "extended";
+    });
+    if (filter.unitId() != null) {
+      sql.append(" AND unit_id = :unitId");
+    }
+    if (filter.category() != null) {
+      sql.append(" AND category = :category");
+    }
+    if (filter.wardCode() != null) {
+      sql.append(" AND ward_code = :wardCode");
+    }
+    if (filter.escalationLevel() != null) {
+      sql.append(" AND escalation_level = :escalationLevel");
+    }
+    if (filter.outcome() != null) {
+      sql.append(" AND ").append(switch (filter.outcome()) {
+        case ON_TIME, LATE_WITH_EXTENSION, LATE -> PUBLISHED + " AND sla_outcome = :outcome";
+        case IN_PROGRESS_ON_TIME -> UNANSWERED + " AND due_at >= :at";
+        case IN_PROGRESS_OVERDUE -> UNANSWERED + " AND due_at < :at";
+      });
+    }
+    if (filter.state() != null) {
+      sql.append(filter.state() == CaseFilter.State.RUNNING ? " AND closed_at IS NULL" : " AND closed_at IS NOT NULL");
+    }
+    return sql.toString();
+  }
+
+  private static JdbcClient.StatementSpec where(JdbcClient.StatementSpec sql, CaseFilter filter, Instant at) {
+    sql = sql.param("from", Timestamp.from(filter.period().from())).param("to", Timestamp.from(filter.period().to()))
+        .param("at", Timestamp.from(at));
+    if (filter.unitId() != null) {
+      sql = sql.param("unitId", filter.unitId());
+    }
+    if (filter.category() != null) {
+      sql = sql.param("category", filter.category());
+    }
+    if (filter.wardCode() != null) {
+      sql = sql.param("wardCode", filter.wardCode());
+    }
+    if (filter.escalationLevel() != null) {
+      sql = sql.param("escalationLevel", filter.escalationLevel());
+    }
+    if (filter.outcome() != null) {
+      sql = sql.param("outcome", filter.outcome().name());
+    }
+    return sql;
+  }
+
+  private static AuditCase auditCase(ResultSet row, Instant at) throws SQLException {
+    Instant due = instant(row, "due_at");
+    Instant answered = instant(row, "answered_at");
+    Instant published = instant(row, "published_at");
+    String outcome = published != null ? row.getString("sla_outcome")
+        : due == null ? null
+        : due.isBefore(at) ? CaseFilter.Outcome.IN_PROGRESS_OVERDUE.name() : CaseFilter.Outcome.IN_PROGRESS_ON_TIME.name();
+    Instant answeredOrNow = published != null && answered != null ? answered : at;
+    long hoursOverdue = due == null || !due.isBefore(answeredOrNow) ? 0 : Duration.between(due, answeredOrNow).toHours();
+    return new AuditCase(row.getString("id"), row.getString("process_instance_id"), row.getString("category"),
+        row.getString("ward_code"), row.getString("unit_id"), iso(row, "submitted_at"), iso(row, "assigned_at"),
+        due == null ? null : due.toString(), row.getBoolean("extended"), row.getInt("escalation_level"),
+        answered == null ? null : answered.toString(), published == null ? null : published.toString(), outcome,
+        row.getString("rating"), row.getTimestamp("closed_at") == null, hoursOverdue);
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    Timestamp timestamp = row.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static String iso(ResultSet row, String column) throws SQLException {
+    Instant instant = instant(row, column);
+    return instant == null ? null : instant.toString();
+  }
+}

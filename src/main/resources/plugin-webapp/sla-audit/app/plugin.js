@@ -8,6 +8,7 @@ const LABELS = {
     scorecard: 'Bảng đánh giá',
     overdue: 'Phản ánh quá hạn',
     extended: 'Phản ánh được gia hạn',
+    extendedColumn: 'Gia hạn',
     from: 'Từ ngày',
     to: 'Đến ngày',
     unit: 'Đơn vị',
@@ -73,6 +74,7 @@ const LABELS = {
     scorecard: 'Scorecard',
     overdue: 'Overdue cases',
     extended: 'Extended cases',
+    extendedColumn: 'Extended',
     from: 'From',
     to: 'To',
     unit: 'Unit',
@@ -135,35 +137,14 @@ const LABELS = {
   }
 };
 
-// Vietnamese when the browser prefers it, English otherwise (the first of its languages we have).
-const LANGUAGE = (navigator.languages || [navigator.language])
-  .map(tag => (tag || '').toLowerCase().split('-')[0])
-  .find(code => code === 'vi' || code === 'en') || 'en';
+// Vietnamese when the browser's first language is Vietnamese, English otherwise: the rule Tasklist
+// follows with our locales, so both speak the same language to the same leader.
+const FIRST_LANGUAGE = ((navigator.languages && navigator.languages[0]) || navigator.language || 'en');
+const LANGUAGE = FIRST_LANGUAGE.toLowerCase().split('-')[0] === 'vi' ? 'vi' : 'en';
 const T = LABELS[LANGUAGE];
 const VIETNAM = 'Asia/Ho_Chi_Minh';
 const PAGE_SIZE = 50;
 
-const STYLE = `
-.sla-audit { padding: 16px 24px; }
-.sla-audit h1 { font-size: 22px; margin: 0 0 12px; }
-.sla-audit .sla-tabs { margin-bottom: 12px; border-bottom: 1px solid #ccc; }
-.sla-audit .sla-tabs button { border: 0; background: none; padding: 6px 14px; font-size: 15px; }
-.sla-audit .sla-tabs button.active { border-bottom: 3px solid #b5152b; font-weight: bold; }
-.sla-audit form { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; margin-bottom: 12px; }
-.sla-audit form label { display: flex; flex-direction: column; font-weight: normal; font-size: 12px; }
-.sla-audit form select, .sla-audit form input { min-width: 120px; max-width: 240px; height: 28px; }
-.sla-audit table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 12px; }
-.sla-audit th, .sla-audit td { border: 1px solid #ddd; padding: 3px 6px; }
-.sla-audit th { background: #f3f3f3; }
-.sla-audit td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.sla-audit tr.city td { font-weight: bold; background: #fbf3e6; }
-.sla-audit .sla-cards { display: flex; flex-wrap: wrap; gap: 10px; margin-bottom: 14px; }
-.sla-audit .sla-card { border: 1px solid #ddd; border-radius: 4px; padding: 8px 12px; min-width: 140px; }
-.sla-audit .sla-card b { display: block; font-size: 20px; }
-.sla-audit .sla-error { color: #b5152b; margin: 8px 0; }
-.sla-audit .sla-note { color: #666; font-size: 12px; }
-.sla-audit .sla-pager { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
-`;
 
 function format(text, values) {
   return text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
@@ -242,7 +223,7 @@ function renderAudit(container, api) {
     return found ? (LANGUAGE === 'vi' ? found.nameVi : found.nameEn) : id || '';
   };
 
-  const root = element('div', { class: 'sla-audit' }, element('style', {}, STYLE));
+  const root = element('div', { class: 'sla-audit' });
   const tabs = element('div', { class: 'sla-tabs' });
   const form = element('form');
   const body = element('div', { class: 'sla-body' });
@@ -368,7 +349,7 @@ function renderAudit(container, api) {
       body.replaceChildren(pager, element('p', {}, T.none));
       return;
     }
-    const headings = [T.report, T.unit, T.category, T.ward, T.submittedAt, T.dueAt, T.extended, T.escalationLevel,
+    const headings = [T.report, T.unit, T.category, T.ward, T.submittedAt, T.dueAt, T.extendedColumn, T.escalationLevel,
       T.answeredAt, T.outcome, T.hoursOverdue, T.rating, T.state];
     const rows = page.cases.map(c => element('tr', { 'data-report': c.reportId },
       element('td', {}, c.running && c.processInstanceId

@@ -73,8 +73,11 @@ public class ProcessMigration {
     long instances = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
     List<String> instructions = plan.getInstructions().stream()
         .map(instruction -> instruction.getSourceActivityId() + " -> " + instruction.getTargetActivityId()).sorted().toList();
-    if (Boolean.TRUE.equals(request.dryRun()) || instances == 0) {
+    if (Boolean.TRUE.equals(request.dryRun())) {
       return result(source, target, instances, waiting, instructions, Execution.DRY_RUN, null);
+    }
+    if (instances == 0) {
+      return result(source, target, 0, waiting, instructions, Execution.SYNC, null);
     }
 
     var execution = runtimeService.newMigration(plan)

@@ -94,8 +94,15 @@ class DesignersLoopTest {
     ResponseEntity<String> dryRun = migrate("designer1", Map.of("processDefinitionKey", ReportProcess.KEY,
         "fromVersion", current, "toVersion", next, "dryRun", true));
     assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(HttpJson.read(dryRun.getBody()).path("instances").asLong()).isEqualTo(2);
-    assertThat(HttpJson.read(dryRun.getBody()).path("instancesByActivity").path(ReportProcess.TASK_VERIFY_REPORT).asLong()).isEqualTo(1);
+    // the context may be shared with earlier test classes and their reports
+    String currentDefinition = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(atUnit).singleResult()
+        .getProcessDefinitionId();
+    long running = runtimeService.createProcessInstanceQuery().processDefinitionId(currentDefinition).count();
+    assertThat(running).isGreaterThanOrEqualTo(2);
+    assertThat(HttpJson.read(dryRun.getBody()).path("instances").asLong()).isEqualTo(running);
+    assertThat(HttpJson.read(dryRun.getBody()).path("instancesByActivity").path(ReportProcess.TASK_VERIFY_REPORT).asLong())
+        .isEqualTo(runtimeService.createProcessInstanceQuery().processDefinitionId(currentDefinition)
+            .activityIdIn(ReportProcess.TASK_VERIFY_REPORT).count()).isPositive();
     assertThat(versionOf(atUnit)).isEqualTo(current);
     Task handleBefore = task(atUnit, ReportProcess.TASK_HANDLE_REPORT);
 

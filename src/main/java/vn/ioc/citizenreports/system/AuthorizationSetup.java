@@ -6,11 +6,13 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.MIGRATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.slf4j.Logger;
@@ -54,7 +57,7 @@ class AuthorizationSetup {
   /** Who may read, query and follow reports in Cockpit, without changing anything. */
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSetup.class);
   private static final List<Resource> MATRIX_RESOURCES = List.of(APPLICATION, FILTER, USER, GROUP, PROCESS_DEFINITION,
-      PROCESS_INSTANCE, DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION, DEPLOYMENT);
+      PROCESS_INSTANCE, DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION, DEPLOYMENT, BATCH);
   private static final List<String> COCKPIT_READERS = List.of(
       ReportProcess.GROUP_IOC, ReportProcess.GROUP_PC_OFFICE, ReportProcess.GROUP_LEADERS, ReportProcess.GROUP_DESIGNERS);
 
@@ -103,6 +106,9 @@ class AuthorizationSetup {
     grant(ReportProcess.GROUP_IOC, PROCESS_INSTANCE, ANY, CREATE);
     // designers deploy and remove models (Camunda Modeler or the REST API)
     grant(ReportProcess.GROUP_DESIGNERS, DEPLOYMENT, ANY, CREATE, DELETE);
+    // and move running instances to a new version (POST /api/admin/migrations), in a batch when many
+    grant(ReportProcess.GROUP_DESIGNERS, PROCESS_DEFINITION, ANY, MIGRATE_INSTANCE);
+    grant(ReportProcess.GROUP_DESIGNERS, BATCH, ANY, BatchPermissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

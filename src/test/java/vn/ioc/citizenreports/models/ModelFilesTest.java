@@ -21,15 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.EventDefinition;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DmnElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,19 +34,17 @@ import vn.ioc.citizenreports.routing.Unit;
 import vn.ioc.citizenreports.routing.UnitRegistry;
 
 /**
- * The model files as designers leave them: readable ids, history time to live everywhere, and
- * every form fitting the task that shows it. Reading a file with the Camunda model API also
- * validates it against the BPMN / DMN schema.
+ * The model files as designers leave them: each passes {@link ModelLint} (readable ids, history
+ * time to live, user tasks with a form and a group, gateways whose answers are named conditions,
+ * forms Tasklist renders whose fields are process variables), and the lint refuses each broken
+ * fixture in {@code src/test/resources/models/broken/}. Then what only this project knows: each
+ * form fits the task that shows it, and shows citizens' words and reference data safely.
  */
 class ModelFilesTest {
 
-  /** Element type prefix + business name, e.g. Task_VerifyReport, Flow_ReportValidYes. */
-  private static final Pattern BUSINESS_ID = Pattern.compile(
-      "^(StartEvent|EndEvent|Task|Gateway|BoundaryEvent|Event|SubProcess|Flow|Message|Definitions|DecisionTable"
-          + "|Input|InputExpression|Output|Rule|InputEntry|OutputEntry|OutputValues|InformationRequirement|Signal|Error)_[A-Z][A-Za-z0-9_]*$");
-  /** What Camunda Modeler generates: Activity_0xrmvgg, Flow_1abc2de, Gateway_0k2j3h4. */
-  private static final Pattern MODELER_GENERATED = Pattern.compile(".*_[0-9][a-z0-9]{6}$");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path BROKEN = Path.of("src/test/resources/models/broken");
+  private static final ModelLint LINT = new ModelLint(Path.of("forms"), declaredVariables());
 
   /** The decision each task's form must let the user make. */
   private static final Map<String, String> DECISION_OF_TASK = Map.of(
@@ -67,100 +57,57 @@ class ModelFilesTest {
       "Task_UrgeUnit", "urgeNote",
       "Task_ReprimandUnit", "reprimandNote");
 
-  static Stream<Path> processes() throws IOException {
-    return files("processes", ".bpmn");
-  }
-
-  static Stream<Path> decisions() throws IOException {
-    return files("dmn", ".dmn");
+  static Stream<Path> models() throws IOException {
+    return Stream.of(files("processes", ".bpmn"), files("dmn", ".dmn"), forms()).flatMap(s -> s);
   }
 
   static Stream<Path> forms() throws IOException {
     return files("forms", ".form");
   }
 
-  @ParameterizedTest
-  @MethodSource("processes")
-  void processHasBusinessIdsAndHistoryTimeToLive(Path file) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-    Process process = model.getModelElementsByType(Process.class).iterator().next();
-
-    assertThat(process.getId()).as("process id = file name").isEqualTo(baseName(file));
-    assertThat(process.isExecutable()).isTrue();
-    assertThat(process.getCamundaHistoryTimeToLiveString()).as("history time to live of %s", file).isNotBlank();
-    List<String> badIds = model.getModelElementsByType(BaseElement.class).stream()
-        .filter(element -> !(element instanceof Process) && !(element instanceof EventDefinition))
-        .map(BaseElement::getId)
-        .filter(id -> id != null)
-        .filter(id -> !BUSINESS_ID.matcher(id).matches() || MODELER_GENERATED.matcher(id).matches())
-        .toList();
-    assertThat(badIds).as("ids in %s without a type prefix and business name", file).isEmpty();
+  static Stream<Path> brokenFixtures() throws IOException {
+    try (Stream<Path> paths = Files.list(BROKEN)) {
+      return paths.filter(p -> !p.getFileName().toString().endsWith(".json")).sorted().toList().stream();
+    }
   }
 
-  @ParameterizedTest
-  @MethodSource("decisions")
-  void decisionsHaveBusinessIdsAndHistoryTimeToLive(Path file) {
-    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+  /** Every model passes the lint: the build fails with "file: element id: problem" otherwise. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void modelPassesTheLint(Path file) throws IOException {
+    assertThat(LINT.check(file)).as("problems of %s", file).isEmpty();
+  }
 
-    assertThat(model.getModelElementsByType(Decision.class)).as("decisions in %s", file)
-        .extracting(Decision::getId).contains(baseName(file));
-    for (Decision decision : model.getModelElementsByType(Decision.class)) {
-      assertThat(decision.getCamundaHistoryTimeToLiveString()).as("history time to live of %s", decision.getId()).isNotBlank();
-    }
-    List<String> badIds = model.getModelElementsByType(DmnElement.class).stream()
-        .filter(element -> !(element instanceof Decision))
-        .map(DmnElement::getId)
-        .filter(id -> id != null)
-        .filter(id -> !BUSINESS_ID.matcher(id).matches() || MODELER_GENERATED.matcher(id).matches())
-        .toList();
-    assertThat(badIds).as("ids in %s without a type prefix and business name", file).isEmpty();
+  /** The lint catches each kind of mistake: one deliberately broken model per check, in the test resources. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenFixtures")
+  void brokenModelFailsTheLintNamingTheElement(Path file) throws IOException {
+    JsonNode expected = JSON.readTree(BROKEN.resolve("expected.json").toFile()).path(file.getFileName().toString());
+    assertThat(expected.isMissingNode()).as("%s is described in expected.json", file.getFileName()).isFalse();
+    String element = expected.path("element").asText();
+
+    List<String> problems = LINT.check(file);
+
+    assertThat(problems).as("problems of %s", file.getFileName())
+        .anySatisfy(problem -> assertThat(problem)
+            .startsWith(file.getFileName() + ": " + element + ": ")
+            .contains(expected.path("java").asText()));
   }
 
   @Test
-  void everyFormReferenceResolvesToAFormWhoseFieldsAreProcessVariables() throws IOException {
-    Set<String> processVariables = declaredVariables();
+  void eachTaskFormLetsTheUserMakeTheTasksDecision() throws IOException {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "CitizenReportProcess.bpmn").toFile());
-    List<ModelElementInstance> withForms = new ArrayList<>();
-    withForms.addAll(model.getModelElementsByType(UserTask.class));
-    withForms.addAll(model.getModelElementsByType(StartEvent.class));
+    List<ModelElementInstance> withForms = new ArrayList<>(model.getModelElementsByType(UserTask.class));
 
     for (ModelElementInstance element : withForms) {
       String id = element.getAttributeValue("id");
       String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-      assertThat(formRef).as("%s has a formRef", id).isNotBlank();
-      assertThat(element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding"))
-          .as("%s binds its form by deployment", id).isEqualTo("deployment");
-      Path formFile = Path.of("forms", formRef + ".form");
-      assertThat(formFile).as("form of %s", id).exists();
-      JsonNode form = JSON.readTree(formFile.toFile());
-      assertThat(form.path("id").asText()).as("id inside %s", formFile).isEqualTo(formRef);
-
-      Set<String> keys = keys(form);
-      assertThat(processVariables).as("variables behind the fields of %s", formFile).containsAll(keys);
       if (DECISION_OF_TASK.containsKey(id)) {
-        assertThat(keys).as("%s lets the user decide %s", formFile, DECISION_OF_TASK.get(id)).contains(DECISION_OF_TASK.get(id));
+        Set<String> keys = keys(JSON.readTree(Path.of("forms", formRef + ".form").toFile()));
+        assertThat(keys).as("%s lets the user decide %s", formRef, DECISION_OF_TASK.get(id)).contains(DECISION_OF_TASK.get(id));
       }
     }
     assertThat(withForms).extracting(e -> e.getAttributeValue("id")).containsAll(DECISION_OF_TASK.keySet());
-  }
-
-  @ParameterizedTest
-  @MethodSource("forms")
-  void formFitsTasklist(Path file) throws IOException {
-    JsonNode form = JSON.readTree(file.toFile());
-
-    assertThat(form.path("schemaVersion").asInt()).as("Tasklist 7.24 renders schemaVersion 16 at most").isBetween(1, 16);
-    assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
-    List<JsonNode> components = components(form);
-    assertThat(components).extracting(c -> c.path("type").asText())
-        .as("components Tasklist's form-js renders (no file upload)")
-        .allMatch(Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "datetime",
-            "text", "taglist", "group", "spacer", "separator")::contains);
-    List<String> ids = components.stream().map(c -> c.path("id").asText()).toList();
-    assertThat(ids).as("component ids in %s", file).doesNotHaveDuplicates();
-    List<String> editableKeys = components.stream().filter(c -> c.has("key") && !c.path("disabled").asBoolean())
-        .map(c -> c.path("key").asText()).toList();
-    assertThat(editableKeys).as("editable keys in %s", file).doesNotHaveDuplicates();
   }
 
   /**
@@ -259,13 +206,8 @@ class ModelFilesTest {
     return components(form).stream().filter(c -> c.has("key")).map(c -> c.path("key").asText()).collect(Collectors.toSet());
   }
 
-  private static List<JsonNode> components(JsonNode container) {
-    List<JsonNode> all = new ArrayList<>();
-    container.path("components").forEach(component -> {
-      all.add(component);
-      all.addAll(components(component));
-    });
-    return all;
+  private static List<JsonNode> components(JsonNode form) {
+    return ModelLint.components(form);
   }
 
   private static Stream<Path> files(String folder, String suffix) throws IOException {
@@ -286,10 +228,5 @@ class ModelFilesTest {
     try (Stream<Path> paths = Files.walk(Path.of("src/main/java"))) {
       return paths.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals(fileName)).toList().stream();
     }
-  }
-
-  private static String baseName(Path file) {
-    String name = file.getFileName().toString();
-    return name.substring(0, name.lastIndexOf('.'));
   }
 }

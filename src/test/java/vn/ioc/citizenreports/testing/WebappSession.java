@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WebappSession {
 
+  /** The engine's delay after one wrong password is 3 s, after a few more some seconds longer. */
+  private static final int LOGIN_DELAY_SECONDS = 10;
+
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
@@ -28,16 +31,34 @@ public final class WebappSession {
   public static WebappSession login(String baseUrl, String app, String user, String password) {
     WebappSession session = new WebappSession(baseUrl);
     HttpJson.send(session.http, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/" + app + "/")).GET().build());
-    HttpResponse<String> login = HttpJson.send(session.http, HttpRequest.newBuilder(
-            URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", session.csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)))
-        .build());
+    HttpResponse<String> login = session.postLogin(app, user, password);
+    // a test sharing this application may just have tried a wrong password for the same user: the
+    // engine then refuses every login for a few seconds (its brute-force delay)
+    for (int attempt = 0; login.statusCode() == 401 && attempt < LOGIN_DELAY_SECONDS; attempt++) {
+      pause();
+      login = session.postLogin(app, user, password);
+    }
     if (login.statusCode() != 200) {
       throw new IllegalStateException(user + " could not log in to " + app + ": " + login.statusCode() + " " + login.body());
     }
     return session;
+  }
+
+  private HttpResponse<String> postLogin(String app, String user, String password) {
+    return HttpJson.send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)))
+        .build());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A GET on the webapps' engine API, e.g. {@code /task?...}: what Tasklist's pages call. */

@@ -29,10 +29,13 @@ class AuditCaseQuery {
     this.jdbc = jdbc;
   }
 
-  /** One page of the cases, most overdue deadline first. */
+  /** Running cases first (those a leader can still act on), each group by deadline. */
+  private static final String ORDER = " ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, due_at, id";
+
+  /** One page of the cases, in {@link #ORDER}. */
   List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
     return where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter)
-            + " ORDER BY due_at, id LIMIT :max OFFSET :first"), filter, at)
+            + ORDER + " LIMIT :max OFFSET :first"), filter, at)
         .param("max", max).param("first", first)
         .query((row, n) -> auditCase(row, at)).list();
   }
@@ -43,7 +46,7 @@ class AuditCaseQuery {
 
   /** Every case, one at a time, for an export that needs not hold them all in memory. */
   void each(CaseFilter filter, Instant at, Consumer<AuditCase> consumer) {
-    where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + " ORDER BY due_at, id"), filter, at)
+    where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + ORDER), filter, at)
         .query(row -> {
           consumer.accept(auditCase(row, at));
         });

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,6 +40,7 @@ final class Browser implements AutoCloseable {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final AtomicInteger SHOTS = new AtomicInteger();
+  private static final AtomicBoolean CLEARED = new AtomicBoolean();
   // the flags this machine needs: no sandbox as root, and no calls to Google's services, which
   // a closed network refuses
   private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -50,14 +52,14 @@ final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
 
-  private Browser(String baseUrl) {
+  private Browser(String baseUrl, List<String> moreFlags) {
     this.baseUrl = baseUrl;
     try {
       profile = Files.createTempDirectory("e2e-chromium-profile");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(FLAGS)
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(FLAGS).addArguments(moreFlags)
         .addArguments("--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -70,7 +72,14 @@ final class Browser implements AutoCloseable {
   /** A fresh browser with an empty profile; fails with how to install Chromium when it is missing. */
   static Browser open(String baseUrl) {
     requireChromium();
-    return new Browser(baseUrl);
+    return new Browser(baseUrl, List.of());
+  }
+
+  /** A browser whose user prefers Vietnamese (navigator.languages starts with vi-VN). */
+  static Browser openInVietnamese(String baseUrl) {
+    requireChromium();
+    // --lang is ignored by headless Chromium; --accept-lang sets navigator.languages
+    return new Browser(baseUrl, List.of("--accept-lang=vi-VN,vi"));
   }
 
   /** Without Chromium the suite fails, never skips: a green run must mean a browser ran it. */
@@ -83,8 +92,14 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Starts the numbering afresh and removes the screenshots of an earlier run. */
+  /**
+   * Starts the numbering afresh and removes the screenshots of an earlier run: once per run, so
+   * that every test class of the suite may call it and none removes another's screenshots.
+   */
   static void clearScreenshots() {
+    if (!CLEARED.compareAndSet(false, true)) {
+      return;
+    }
     try {
       Files.createDirectories(SCREENSHOTS);
       try (Stream<Path> old = Files.list(SCREENSHOTS)) {

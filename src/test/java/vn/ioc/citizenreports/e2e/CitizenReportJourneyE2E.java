@@ -2,6 +2,7 @@ package vn.ioc.citizenreports.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -279,7 +280,24 @@ class CitizenReportJourneyE2E {
         // Then the case is listed, with every other overdue report and nothing else
         assertThat(cockpit.instancesOnceListed(overdueReports)).contains(report.id()).containsExactlyInAnyOrderElementsOf(overdueReports);
         browser.screenshot("leader-cockpit-overdue");
-        // SLA audit plugin step: added when the plugin lands
+
+        // And in the SLA audit the unit's scorecard counts it as overdue, as the stats API does
+        SlaAuditPage audit = SlaAuditPage.openFromCockpit(browser);
+        JsonNode stats = http.withBasicAuth("leader1", "demo").getForObject("/api/stats?from=" + audit.field("from")
+            + "&to=" + audit.field("to") + "&unitId=" + ROAD_UNIT, JsonNode.class);
+        Map<String, Long> roadUnit = audit.scorecardRow(ROAD_UNIT);
+        assertThat(roadUnit.get("inProgressOverdue")).isPositive()
+            .isEqualTo(stats.path("units").get(0).path("inProgressOverdue").asLong());
+        assertThat(roadUnit.get("received")).isEqualTo(stats.path("units").get(0).path("received").asLong());
+        browser.screenshot("leader-sla-audit-scorecard");
+        // and the case is in its overdue list, urged, still in progress
+        audit.showTab("overdue");
+        audit.filterByUnit(ROAD_UNIT);
+        Map<String, String> overdueCase = audit.caseRow(report.id());
+        assertThat(overdueCase.get("unit")).isEqualTo(units.find(ROAD_UNIT).map(Unit::name).orElseThrow());
+        assertThat(overdueCase.get("escalationLevel")).isEqualTo("Urged");
+        assertThat(overdueCase.get("outcome")).isEqualTo("In progress overdue");
+        browser.screenshot("leader-sla-audit-overdue-case");
       }
     }
   }

@@ -151,6 +151,8 @@ class CitizenReportJourneyE2E {
             .doesNotContain(otherUnitsTask.getId())
             .allSatisfy(taskId -> assertThat(candidateGroups(taskService.createTaskQuery().taskId(taskId).singleResult()))
                 .contains(ROAD_UNIT));
+        // its card says which report it is, though the unit may not read the report's process
+        assertThat(tasklist.card(handleTask.getId())).contains("Xử lý phản ánh", report.id());
         tasklist.openTask(handleTask.getId());
         assertThat(tasklist.field("reportId")).isEqualTo(report.id());
         browser.screenshot("unit-queue");
@@ -213,6 +215,10 @@ class CitizenReportJourneyE2E {
         tasklist.myUnitQueueShowing(handleTask);
         tasklist.openTask(handleTask);
         tasklist.claim();
+        // notes from earlier steps show only when someone wrote one: this report has none
+        for (String note : List.of("reviewNote", "extensionNote", "rerouteNote", "complaintNote", "ratingComment")) {
+          assertThat(tasklist.shows(note)).as(note).isFalse();
+        }
         tasklist.choose("handling", "Đề nghị gia hạn");
         tasklist.write("extensionReason", "Chờ nhựa đường từ nhà cung cấp");
         tasklist.enterDate("proposedDueAt", proposed);

@@ -68,6 +68,11 @@ final class Tasklist {
   }
 
   /** What a field shows: the value of an input or text area, the chosen label of a select. */
+  /** Whether the form shows the field (a hidden field is not rendered at all). */
+  boolean shows(String key) {
+    return !browser.driver().findElements(fieldLocator(key)).isEmpty();
+  }
+
   String field(String key) {
     // a select that cannot be searched shows its label in a "-display" element instead of an input
     WebElement field = browser.driver().findElement(By.cssSelector(

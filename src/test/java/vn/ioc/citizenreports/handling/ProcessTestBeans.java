@@ -71,6 +71,7 @@ final class ProcessTestBeans {
     Mocks.register("reportSubmittedListener", new ReportSubmittedListener(intake, reports, reference, new DuplicateFinder(reports)));
     Mocks.register("reportRecordListener", new ReportRecordListener(reports));
     Mocks.register("decisionResetListener", new DecisionResetListener());
+    Mocks.register("unitQueueCardListener", new UnitQueueCardListener());
     Mocks.register("reviewDecisionListener", new ReviewDecisionListener(slaClock));
     Mocks.register("verifyReportListener", new VerifyReportListener(reference, units, reports));
     Mocks.register("handleReportListener", new HandleReportListener(slaClock));

@@ -117,6 +117,15 @@ class AuthorizationMatrixTest {
         .map(filter -> filter.path("id").asText()).findFirst().orElseThrow();
     assertThat(unitA.enginePost("/filter/" + myUnitFilter + "/list?firstResult=0&maxResults=50", "{}").body())
         .contains(unitTask.getId());
+    // the queue's cards: the unit reads the report id, category, ward and deadline its task carries
+    JsonNode cards = new ObjectMapper().readTree(
+        unitA.enginePostHal("/filter/" + myUnitFilter + "/list?firstResult=0&maxResults=50", "{}").body());
+    JsonNode card = StreamSupport.stream(cards.path("_embedded").path("task").spliterator(), false)
+        .filter(task -> unitTask.getId().equals(task.path("id").asText())).findFirst().orElseThrow();
+    List<String> cardVariables = StreamSupport.stream(card.path("_embedded").path("variable").spliterator(), false)
+        .map(variable -> variable.path("name").asText() + "=" + variable.path("value").asText()).toList();
+    assertThat(cardVariables).contains("reportId=" + reportId).anyMatch(shown -> shown.startsWith("category="))
+        .anyMatch(shown -> shown.startsWith("wardCode=")).anyMatch(shown -> shown.startsWith("dueAt="));
     assertThat(unitA.engineGet("/task/" + unitTask.getId() + "/deployed-form").statusCode()).isEqualTo(200);
     assertThat(unitA.engineGet("/task/" + unitTask.getId() + "/form-variables").statusCode()).isEqualTo(200);
     assertThat(unitA.engineGet("/process-definition/" + unitTask.getProcessDefinitionId()).statusCode()).isEqualTo(200);

@@ -74,6 +74,15 @@ public final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A POST as Tasklist lists a filter's tasks: HAL, with the card variables embedded. */
+  public HttpResponse<String> enginePostHal(String path, String json) {
+    return HttpJson.send(http, HttpRequest.newBuilder(engineApi(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/hal+json")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   /** A GET on any path of the webapps, e.g. {@code /camunda/api/cockpit/plugin/...}. */
   public HttpResponse<String> get(String path) {
     return HttpJson.send(http, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());

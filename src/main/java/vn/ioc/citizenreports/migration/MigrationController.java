@@ -2,6 +2,7 @@ package vn.ioc.citizenreports.migration;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -56,6 +57,10 @@ class MigrationController {
       return ResponseEntity.status(problem.getStatus()).body(problem);
     } catch (AuthorizationException denied) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, denied.getMessage());
+    } catch (OptimisticLockingException concurrent) {
+      // a timer fired or a task was completed while the instances moved: nothing moved, try again
+      throw new ResponseStatusException(HttpStatus.CONFLICT,
+          "A report changed while it was being migrated; nothing was changed, try again");
     } finally {
       identityService.clearAuthentication();
     }

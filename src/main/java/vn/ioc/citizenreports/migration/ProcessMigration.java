@@ -4,17 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +48,21 @@ public class ProcessMigration {
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final int syncLimit;
 
   @Autowired
-  public ProcessMigration(RepositoryService repositoryService, RuntimeService runtimeService) {
-    this(repositoryService, runtimeService, SYNC_LIMIT);
+  public ProcessMigration(RepositoryService repositoryService, RuntimeService runtimeService,
+      ManagementService managementService) {
+    this(repositoryService, runtimeService, managementService, SYNC_LIMIT);
   }
 
   /** With another limit between a migration in the call and a batch (tests). */
-  public ProcessMigration(RepositoryService repositoryService, RuntimeService runtimeService, int syncLimit) {
+  public ProcessMigration(RepositoryService repositoryService, RuntimeService runtimeService,
+      ManagementService managementService, int syncLimit) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
+    this.managementService = managementService;
     this.syncLimit = syncLimit;
   }
 
@@ -66,7 +76,15 @@ public class ProcessMigration {
     List<String> unmapped = waiting.entrySet().stream().filter(entry -> !mapped.contains(entry.getKey()))
         .map(entry -> entry.getValue() + " instance(s) wait at " + entry.getKey() + ", which version " + target.getVersion()
             + " does not have: keep the activity's id, or name it in renamedActivities")
-        .toList();
+        .collect(Collectors.toCollection(ArrayList::new));
+    // a timer or message waiting on a boundary or event subprocess is not "waited at": without its own
+    // instruction the engine would drop it, or start it afresh with a new due date
+    pendingEvents(source).forEach((activityId, count) -> {
+      if (!mapped.contains(activityId)) {
+        unmapped.add(count + " pending timer(s) or message(s) of " + activityId + ", which version " + target.getVersion()
+            + " does not have: keep the event's id, or name it in renamedActivities");
+      }
+    });
     if (!unmapped.isEmpty()) {
       throw new MigrationRefused("Some running instances have no place in version " + target.getVersion(), false, unmapped);
     }
@@ -121,6 +139,24 @@ public class ProcessMigration {
       throw new MigrationRefused("Version " + source.getVersion() + " cannot be mapped onto version " + target.getVersion(),
           false, problems.isEmpty() ? List.of(e.getMessage()) : problems);
     }
+  }
+
+  /** How many timer jobs and event subscriptions of the definition's instances wait on each event. */
+  private Map<String, Long> pendingEvents(ProcessDefinition definition) {
+    Map<String, Long> pending = new TreeMap<>();
+    Map<String, String> activityOfJobDefinition = managementService.createJobDefinitionQuery()
+        .processDefinitionId(definition.getId()).list().stream()
+        .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
+    managementService.createJobQuery().processDefinitionId(definition.getId()).timers().list().stream()
+        .map(job -> activityOfJobDefinition.get(job.getJobDefinitionId())).filter(Objects::nonNull)
+        .forEach(activityId -> pending.merge(activityId, 1L, Long::sum));
+    Set<String> instances = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).list()
+        .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    runtimeService.createEventSubscriptionQuery().list().stream()
+        .filter(subscription -> instances.contains(subscription.getProcessInstanceId()))
+        .map(EventSubscription::getActivityId).filter(Objects::nonNull)
+        .forEach(activityId -> pending.merge(activityId, 1L, Long::sum));
+    return pending;
   }
 
   /** How many instances wait at each flow node of the definition (a wait in a parallel branch counts too). */

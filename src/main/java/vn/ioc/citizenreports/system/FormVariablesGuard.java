@@ -45,7 +45,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * middle of the process. For everyone but administrators this guard lets through only the keys
  * of the fields the task's (or start event's) Camunda Form lets the user fill in (400 otherwise,
  * as the engine's REST API answers a bad request), and refuses the calls that skip the process's
- * own steps (403).
+ * own steps (403), among them migration plans sent straight to the engine (403).
  */
 class FormVariablesGuard extends OncePerRequestFilter {
 
@@ -55,6 +55,8 @@ class FormVariablesGuard extends OncePerRequestFilter {
           + "(?:/([^/]+)(?:/data)?)?");
   private static final Pattern DEFINITION_CALL = Pattern.compile(
       ENGINE_API + "/process-definition/(key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form|restart|restart-async)");
+  /** Designers may migrate, but only through /api/admin/migrations, whose plans keep tasks and variables. */
+  private static final Pattern MIGRATION_CALL = Pattern.compile(ENGINE_API + "/migration(?:/.*)?");
   private static final Set<String> SKIPS_THE_PROCESS = Set.of("bpmnError", "bpmnEscalation", "restart", "restart-async");
   private static final String ADMINISTRATORS = "camunda-admin";
   private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -81,6 +83,11 @@ class FormVariablesGuard extends OncePerRequestFilter {
     // the decoded path, as the REST API resolves it, trailing slashes and all
     String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
         .replaceAll("/+$", "");
+    if (MIGRATION_CALL.matcher(path).matches() && !"GET".equals(request.getMethod()) && !trusted(request, path)) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "Only administrators may migrate through the engine's API: "
+          + "move running reports with POST /api/admin/migrations, which maps every task and timer");
+      return;
+    }
     Matcher task = TASK_CALL.matcher(path);
     Matcher definition = DEFINITION_CALL.matcher(path);
     boolean taskCall = task.matches();

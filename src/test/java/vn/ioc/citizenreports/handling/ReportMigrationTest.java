@@ -61,7 +61,7 @@ class ReportMigrationTest {
   void wireBeans() {
     init(engine.getProcessEngine());
     beans = new ProcessTestBeans(engine.getProcessEngine());
-    migration = new ProcessMigration(repositoryService(), runtimeService());
+    migration = new ProcessMigration(repositoryService(), runtimeService(), managementService());
     at("2026-03-02T09:00");
   }
 
@@ -157,7 +157,7 @@ class ReportMigrationTest {
     Map<String, Snapshot> before = snapshots(List.of(atUnit, toReview));
     ProcessDefinition current = definitionOf(atUnit);
     ProcessDefinition next = deployNextVersion(processXml());
-    ProcessMigration batchAboveOne = new ProcessMigration(repositoryService(), runtimeService(), 1);
+    ProcessMigration batchAboveOne = new ProcessMigration(repositoryService(), runtimeService(), managementService(), 1);
 
     MigrationResult started = batchAboveOne.migrate(new MigrationRequest(KEY, current.getVersion(), next.getVersion(), null, false));
 
@@ -197,6 +197,26 @@ class ReportMigrationTest {
     assertThat(definitionOf(atUnit).getId()).isEqualTo(next.getId());
     assertThatThrownBy(() -> migration.migrate(new MigrationRequest(KEY, current.getVersion(), 99, null, true)))
         .isInstanceOf(MigrationRefused.class).hasMessage("No version 99 of process CitizenReportProcess is deployed");
+  }
+
+  @Test
+  void aRenamedSlaTimerIsRefusedUntilTheDesignerMapsIt() {
+    ProcessInstance atUnit = assigned("ROAD_DAMAGE");
+    ProcessDefinition current = definitionOf(atUnit);
+    Date dueBefore = jobQuery().processInstanceId(atUnit.getId()).activityId(TIMER_SLA_BREACHED).singleResult().getDuedate();
+    ProcessDefinition next = deployNextVersion(processXml().replace("\"" + TIMER_SLA_BREACHED + "\"", "\"BoundaryEvent_DeadlinePassed\""));
+
+    assertThatThrownBy(() -> migration.migrate(new MigrationRequest(KEY, current.getVersion(), next.getVersion(), null, false)))
+        .isInstanceOf(MigrationRefused.class)
+        .satisfies(refused -> assertThat(((MigrationRefused) refused).problems()).containsExactly("1 pending timer(s) or message(s) of "
+            + TIMER_SLA_BREACHED + ", which version " + next.getVersion()
+            + " does not have: keep the event's id, or name it in renamedActivities"));
+    assertThat(definitionOf(atUnit).getId()).isEqualTo(current.getId());
+
+    migration.migrate(new MigrationRequest(KEY, current.getVersion(), next.getVersion(),
+        Map.of(TIMER_SLA_BREACHED, "BoundaryEvent_DeadlinePassed"), false));
+    assertThat(jobQuery().processInstanceId(atUnit.getId()).activityId("BoundaryEvent_DeadlinePassed").singleResult()
+        .getDuedate()).as("the same moment").isEqualTo(dueBefore);
   }
 
   @Test

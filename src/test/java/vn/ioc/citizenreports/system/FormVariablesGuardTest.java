@@ -89,6 +89,23 @@ class FormVariablesGuardTest {
   }
 
   @Test
+  void designersMayNotSendAMigrationPlanStraightToTheEngine() {
+    // a plan could move a report past the unit and the IOC, or set its SLA outcome: only /api/admin/migrations
+    String plan = """
+        {"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s",
+          "instructions": [{"sourceActivityIds": ["Task_HandleReport"], "targetActivityIds": ["Task_AwaitRating"]}],
+          "variables": {"slaOutcome": {"value": "ON_TIME"}}},
+         "processInstanceIds": ["%s"]}""".formatted(unitTask.getProcessDefinitionId(), unitTask.getProcessDefinitionId(),
+        unitTask.getProcessInstanceId());
+    for (String path : new String[] {"/migration/execute", "/migration/executeAsync", "/engine/default/migration/execute/"}) {
+      ResponseEntity<JsonNode> refused = http.withBasicAuth("designer1", "demo")
+          .exchange("/engine-rest" + path, HttpMethod.POST, json(plan), JsonNode.class);
+      assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).as("still at the unit").isEqualTo(1);
+  }
+
+  @Test
   void settingAProcessVariableOnTheTaskIsABadRequest() {
     String task = "/task/" + unitTask.getId();
     assertThat(call(HttpMethod.POST, task + "/variables", """

@@ -22,15 +22,14 @@ class AuditCaseQuery {
       escalation_level, answered_at, published_at, sla_outcome, rating, closed_at""";
   private static final String PUBLISHED = "published_at IS NOT NULL";
   private static final String UNANSWERED = "published_at IS NULL AND due_at IS NOT NULL";
+  /** Running cases first (those a leader can still act on), each group by deadline; the same on H2 and PostgreSQL. */
+  private static final String ORDER = " ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, due_at NULLS LAST, id";
 
   private final JdbcClient jdbc;
 
   AuditCaseQuery(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
-
-  /** Running cases first (those a leader can still act on), each group by deadline. */
-  private static final String ORDER = " ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, due_at, id";
 
   /** One page of the cases, in {@link #ORDER}. */
   List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
@@ -44,7 +43,7 @@ class AuditCaseQuery {
     return where(jdbc.sql("SELECT COUNT(*) FROM report" + condition(filter)), filter, at).query(Long.class).single();
   }
 
-  /** Every case, one at a time, for an export that needs not hold them all in memory. */
+  /** Every case, one at a time, for an export. */
   void each(CaseFilter filter, Instant at, Consumer<AuditCase> consumer) {
     where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + ORDER), filter, at)
         .query(row -> {

@@ -95,7 +95,11 @@ public class SlaAudit {
     void writeTo(Writer out) throws IOException;
   }
 
-  /** The cases as CSV; refused before anything is written when the filter is wrong or finds too many. */
+  /**
+   * The cases as CSV, times in Huế's local time; refused before anything is written when the
+   * filter is wrong or finds too many. The rows are read in one query (at most
+   * {@link #MAX_EXPORTED_CASES}; the PostgreSQL driver holds them all before the first is written).
+   */
   public CsvExport casesCsv(CaseFilter filter, CsvLanguage language) {
     checkCodes(filter);
     Instant at = clock.instant();
@@ -108,9 +112,10 @@ public class SlaAudit {
       try (SequenceWriter rows = csv(out, language.caseHeader())) {
         cases.each(filter, at, auditCase -> write(rows, new Object[] {
             auditCase.reportId(), auditCase.unitId(), unitName(auditCase.unitId()), auditCase.category(),
-            auditCase.wardCode(), auditCase.submittedAt(), auditCase.dueAt(), auditCase.extended(),
-            auditCase.escalationLevel(), auditCase.answeredAt(), auditCase.outcome(), auditCase.hoursOverdue(),
-            auditCase.rating(), auditCase.running(), auditCase.processInstanceId()}));
+            auditCase.wardCode(), CsvLanguage.localTime(auditCase.submittedAt()), CsvLanguage.localTime(auditCase.dueAt()),
+            language.yesNo(auditCase.extended()), auditCase.escalationLevel(), CsvLanguage.localTime(auditCase.answeredAt()),
+            language.word(auditCase.outcome()), auditCase.hoursOverdue(), language.word(auditCase.rating()),
+            language.yesNo(auditCase.running()), auditCase.processInstanceId()}));
       }
     };
   }

@@ -55,6 +55,7 @@ public class DemoHistory {
   private final LoggingSystem loggingSystem;
 
   private final PriorityQueue<Step> steps = new PriorityQueue<>();
+  private volatile boolean replaying;
   private final List<String> validReports = new ArrayList<>();
   private Random random;
   private Instant now;
@@ -78,6 +79,20 @@ public class DemoHistory {
    * plays every step due before now. Not to be run beside live users: it moves the engine's clock.
    */
   public synchronized Summary generate(int reports, int months, long seed) {
+    replaying = true;
+    try {
+      return replay(reports, months, seed);
+    } finally {
+      replaying = false;
+    }
+  }
+
+  /** While the history replays, the engine's clock is months in the past: no one else may use the application. */
+  public boolean replaying() {
+    return replaying;
+  }
+
+  private Summary replay(int reports, int months, long seed) {
     long started = System.nanoTime();
     Instant end = ClockUtil.getCurrentTime().toInstant();
     Instant start = ZonedDateTime.ofInstant(end, SlaClock.VIETNAM).minusMonths(months).toInstant();
@@ -99,7 +114,8 @@ public class DemoHistory {
       while (!steps.isEmpty() && !steps.peek().at().isAfter(end)) {
         Step step = steps.poll();
         jobs += runJobsDueBy(step.at());
-        moveClockTo(step.at());
+        // a step planned before the last timer fired happens now: the clock never runs backwards
+        moveClockTo(step.at().isBefore(now) ? now : step.at());
         step.action().run();
         taken++;
         if (step.submission() && ++submitted % PROGRESS_EVERY == 0) {

@@ -11,8 +11,10 @@ import vn.ioc.citizenreports.report.ReportRepository;
 
 /**
  * {@code --citizen-reports.demo-history.reports=3000}: fills an empty demo database with that
- * many reports of the past months before the application takes work (runners run before the job
- * executor starts). A database that already holds reports is left alone.
+ * many reports of the past months before the application takes work: runners run before the job
+ * executor starts, and {@link DemoHistoryGate} answers 503 meanwhile. A database that already
+ * holds reports is left alone. For the demo's single node on H2: two nodes starting on one empty
+ * database would both replay.
  */
 @Component
 @Profile("demo")

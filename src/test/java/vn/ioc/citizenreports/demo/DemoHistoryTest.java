@@ -2,8 +2,10 @@ package vn.ioc.citizenreports.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,7 +66,9 @@ class DemoHistoryTest {
         .count()).as("ended").isGreaterThan(150);
     assertThat(runtimeService.createIncidentQuery().count()).as("incidents").isZero();
     assertThat(managementService.createJobQuery().withException().count()).as("failed jobs").isZero();
-    assertThat(managementService.createJobQuery().executable().timers().count()).as("timers overdue").isZero();
+    // every timer due before the replay's last minutes has fired (later ones are the job executor's)
+    assertThat(managementService.createJobQuery().timers()
+        .duedateLowerThan(Date.from(now.minus(Duration.ofMinutes(10)))).count()).as("timers overdue").isZero();
 
     runner.run(new DefaultApplicationArguments());
     assertThat(reports.count()).as("a database with reports is left alone").isEqualTo(300);

@@ -24,8 +24,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import vn.ioc.citizenreports.testing.WebappSession;
 import vn.ioc.citizenreports.handling.ReportProcess;
+import vn.ioc.citizenreports.testing.WebappSession;
 
 /**
  * The role matrix, through the engine's REST API and through the webapps' own API that Tasklist

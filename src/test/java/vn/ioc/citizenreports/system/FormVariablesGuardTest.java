@@ -20,8 +20,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import vn.ioc.citizenreports.testing.WebappSession;
 import vn.ioc.citizenreports.handling.ReportProcess;
+import vn.ioc.citizenreports.testing.WebappSession;
 
 /**
  * A unit can send only what its form lets it decide: not its deadline, its escalation level or

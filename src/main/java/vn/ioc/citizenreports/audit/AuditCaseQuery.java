@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * columns the scorecard counts, so a list and its scorecard always agree.
  */
 @Component
-class AuditCaseQuery {
+public class AuditCaseQuery {
 
   private static final String COLUMNS = """
       id, process_instance_id, category, ward_code, unit_id, submitted_at, assigned_at, due_at, extended,
@@ -27,19 +27,19 @@ class AuditCaseQuery {
 
   private final JdbcClient jdbc;
 
-  AuditCaseQuery(JdbcClient jdbc) {
+  public AuditCaseQuery(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** One page of the cases, in {@link #ORDER}. */
-  List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
+  public List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
     return where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter)
             + ORDER + " LIMIT :max OFFSET :first"), filter, at)
         .param("max", max).param("first", first)
         .query((row, n) -> auditCase(row, at)).list();
   }
 
-  long count(CaseFilter filter, Instant at) {
+  public long count(CaseFilter filter, Instant at) {
     return where(jdbc.sql("SELECT COUNT(*) FROM report" + condition(filter)), filter, at).query(Long.class).single();
   }
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ioc.citizenreports.audit.AuditCase;
+import vn.ioc.citizenreports.audit.AuditCaseQuery;
+import vn.ioc.citizenreports.audit.CaseFilter;
 import vn.ioc.citizenreports.report.Receipt;
 import vn.ioc.citizenreports.report.ReportSubmission;
 import vn.ioc.citizenreports.report.Reporter;
@@ -115,6 +118,19 @@ abstract class ScorecardScenarios {
         vietnam("2026-03-20T12:00"), "hepco").units()).singleElement()
         .satisfies(hepco -> assertThat(hepco.inProgressOverdue()).isEqualTo(1));
     assertThat(inProgress).isWaitingAt(TASK_HANDLE_REPORT);
+
+    // the leaders' audit lists over the same rows: running cases first, each group by deadline
+    AuditCaseQuery cases = new AuditCaseQuery(jdbc());
+    Instant midMarch = vietnam("2026-03-14T12:00");
+    assertThat(cases.page(marchCases("OVERDUE", null), midMarch, 0, 50)).extracting(AuditCase::reportId).containsExactly(
+        overdue.getBusinessKey(), extended.getBusinessKey(), lateAndReprimanded.getBusinessKey());
+    assertThat(cases.count(marchCases("OVERDUE", null), midMarch)).isEqualTo(3);
+    assertThat(cases.page(marchCases("OVERDUE", "2"), midMarch, 0, 50)).extracting(AuditCase::reportId)
+        .containsExactly(lateAndReprimanded.getBusinessKey());
+    assertThat(cases.page(marchCases("EXTENDED", null), midMarch, 0, 50)).singleElement()
+        .satisfies(auditCase -> assertThat(auditCase.reportId()).isEqualTo(extended.getBusinessKey()))
+        .satisfies(auditCase -> assertThat(auditCase.outcome()).isEqualTo("LATE_WITH_EXTENSION"))
+        .satisfies(auditCase -> assertThat(auditCase.processInstanceId()).isEqualTo(extended.getId()));
     // a period that holds none of them
     assertThat(scorecards().scorecard(vietnam("2026-02-01T00:00"), vietnam("2026-03-01T00:00"),
         vietnam("2026-03-14T12:00"), null).city().received()).isZero();
@@ -170,8 +186,15 @@ abstract class ScorecardScenarios {
   // ---------------------------------------------------------------- steps
 
   private ScorecardQuery scorecards() {
-    return new ScorecardQuery(JdbcClient.create(
-        ((ProcessEngineConfigurationImpl) processEngine().getProcessEngineConfiguration()).getDataSource()));
+    return new ScorecardQuery(jdbc());
+  }
+
+  private JdbcClient jdbc() {
+    return JdbcClient.create(((ProcessEngineConfigurationImpl) processEngine().getProcessEngineConfiguration()).getDataSource());
+  }
+
+  private static CaseFilter marchCases(String kind, String escalationLevel) {
+    return CaseFilter.of(kind, "2026-03-01", "2026-03-31", null, null, null, escalationLevel, null, null);
   }
 
   private ProcessInstance submitted(String category, String ward) {

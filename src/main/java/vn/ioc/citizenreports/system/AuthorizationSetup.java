@@ -108,7 +108,8 @@ class AuthorizationSetup {
     grant(ReportProcess.GROUP_DESIGNERS, DEPLOYMENT, ANY, CREATE, DELETE);
     // and move running instances to a new version (POST /api/admin/migrations), in a batch when many
     grant(ReportProcess.GROUP_DESIGNERS, PROCESS_DEFINITION, ANY, MIGRATE_INSTANCE);
-    grant(ReportProcess.GROUP_DESIGNERS, BATCH, ANY, BatchPermissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    grant(ReportProcess.GROUP_DESIGNERS, BATCH, ANY, BatchPermissions.READ, BatchPermissions.READ_HISTORY,
+        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -34,14 +34,13 @@ public final class FootprintBenchmark {
 
   static {
     FLAG_SETS.put("JVM defaults (G1, heap up to 1/4 of RAM)", List.of());
-    FLAG_SETS.put("-Xmx512m", List.of("-Xmx512m"));
     FLAG_SETS.put("-Xmx384m -XX:+UseSerialGC", List.of("-Xmx384m", "-XX:+UseSerialGC"));
     FLAG_SETS.put("-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
         List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
   }
 
-  private static final Duration IDLE = Duration.ofSeconds(20);
-  private static final Duration LOAD = Duration.ofSeconds(30);
+  private static final Duration IDLE = Duration.ofSeconds(15);
+  private static final Duration LOAD = Duration.ofSeconds(20);
   private static final double LOAD_PER_SECOND = 100;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

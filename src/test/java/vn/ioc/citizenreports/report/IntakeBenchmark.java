@@ -37,6 +37,8 @@ public final class IntakeBenchmark {
   private static final String PROCESS = "CitizenReportProcess";
   private static final double[] OPEN_LOOP_RATES = {50, 100, 200, 400};
   private static final int MAX_IN_FLIGHT = 64;
+  /** Idle backends report their statistics within 10 s (PGSTAT_IDLE_INTERVAL). */
+  private static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
 
   private final BenchmarkReports reports = new BenchmarkReports();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -166,13 +168,13 @@ public final class IntakeBenchmark {
       if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
         throw new IllegalStateException("the job executor did not catch up within 5 minutes");
       }
-      pause();
+      pause(Duration.ofMillis(200));
     }
   }
 
-  private static void pause() {
+  private static void pause(Duration duration) {
     try {
-      Thread.sleep(200);
+      Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -201,14 +203,14 @@ public final class IntakeBenchmark {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     String tableWrites = "select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables";
     String commits = "select xact_commit from pg_stat_database where datname = current_database()";
-    pauseForStatistics();
+    pause(STATISTICS_DELAY);
     Map<String, long[]> before = writesByTable(jdbc, tableWrites);
     long commitsBefore = jdbc.sql(commits).query(Long.class).single();
     for (int i = 0; i < reports; i++) {
       submitOverHttp();
     }
     drain();
-    pauseForStatistics();
+    pause(STATISTICS_DELAY);
     Map<String, long[]> after = writesByTable(jdbc, tableWrites);
     long transactions = jdbc.sql(commits).query(Long.class).single() - commitsBefore;
     System.out.printf("%nRows written per report over HTTP (%d reports, their receipt mails sent):%n", reports);
@@ -234,16 +236,6 @@ public final class IntakeBenchmark {
     jdbc.sql(query).query((rs, row) -> writes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}))
         .list();
     return writes;
-  }
-
-  /** Idle backends report their statistics within 10 s (PGSTAT_IDLE_INTERVAL). */
-  private static void pauseForStatistics() {
-    try {
-      Thread.sleep(11_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private String databaseType() {
@@ -274,7 +266,7 @@ public final class IntakeBenchmark {
             + " and longitude between :lon - 0.001 and :lon + 0.001")
         .params(Map.of("category", last.get("category"), "lat", last.get("latitude"), "lon", last.get("longitude")))
         .query(Long.class).single();
-    System.out.printf("Duplicate search for the last report: %d rows in its 100 m box, %d in its category over 30 days%n",
+    System.out.printf("Duplicate search for the last report: %d rows in its 100 m box, %d in its category (the run's, all within 30 days)%n",
         inBox, inCategory);
   }
 

@@ -104,7 +104,7 @@ public final class FootprintBenchmark {
     try {
       awaitReady(application, URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), work);
       double startSeconds = (System.nanoTime() - launched) / 1e9;
-      sleep(IDLE);
+      Load.pause(IDLE);
       double idle = memory(application, "VmRSS");
       URI reportsUri = URI.create("http://127.0.0.1:" + port + "/api/reports");
       Load.Result load = Load.openLoop(LOAD_PER_SECOND, LOAD, 64, () -> reports.submit(http, reportsUri));
@@ -138,7 +138,7 @@ public final class FootprintBenchmark {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(Duration.ofMillis(100));
+      Load.pause(Duration.ofMillis(100));
     }
     throw new IllegalStateException("not ready after 3 minutes; see " + work.resolve("application.log"));
   }
@@ -151,15 +151,6 @@ public final class FootprintBenchmark {
       }
     }
     throw new IllegalStateException(field + " not in /proc/" + process.pid() + "/status");
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static int freePort() {

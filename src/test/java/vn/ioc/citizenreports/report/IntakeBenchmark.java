@@ -168,16 +168,7 @@ public final class IntakeBenchmark {
       if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
         throw new IllegalStateException("the job executor did not catch up within 5 minutes");
       }
-      pause(Duration.ofMillis(200));
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      Load.pause(Duration.ofMillis(200));
     }
   }
 
@@ -203,14 +194,14 @@ public final class IntakeBenchmark {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     String tableWrites = "select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables";
     String commits = "select xact_commit from pg_stat_database where datname = current_database()";
-    pause(STATISTICS_DELAY);
+    Load.pause(STATISTICS_DELAY);
     Map<String, long[]> before = writesByTable(jdbc, tableWrites);
     long commitsBefore = jdbc.sql(commits).query(Long.class).single();
     for (int i = 0; i < reports; i++) {
       submitOverHttp();
     }
     drain();
-    pause(STATISTICS_DELAY);
+    Load.pause(STATISTICS_DELAY);
     Map<String, long[]> after = writesByTable(jdbc, tableWrites);
     long transactions = jdbc.sql(commits).query(Long.class).single() - commitsBefore;
     System.out.printf("%nRows written per report over HTTP (%d reports, their receipt mails sent):%n", reports);

@@ -113,6 +113,16 @@ public final class Load {
     return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   }
 
+  /** Thread.sleep for the benchmarks' waits; an interrupt ends the benchmark. */
+  public static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void join(Thread thread) {
     try {
       thread.join();

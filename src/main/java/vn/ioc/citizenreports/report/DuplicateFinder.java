@@ -30,7 +30,12 @@ public class DuplicateFinder {
     if (report.latitude() == null || report.longitude() == null) {
       return List.of();
     }
-    return reports.withLocation(report.category(), report.submittedAt().minus(WINDOW)).stream()
+    // a box a little larger than the circle, in degrees (a degree of longitude shrinks with the latitude)
+    double latitudeDelta = Math.toDegrees(RADIUS_METRES / EARTH_RADIUS_METRES) * 1.01;
+    double longitudeDelta = latitudeDelta / Math.cos(Math.toRadians(report.latitude()));
+    return reports.withLocation(report.category(), report.submittedAt().minus(WINDOW),
+            report.latitude() - latitudeDelta, report.latitude() + latitudeDelta,
+            report.longitude() - longitudeDelta, report.longitude() + longitudeDelta).stream()
         .filter(other -> !other.id().equals(report.id()))
         .map(other -> new Nearby(other.id(), other.submittedAt(),
             Math.round(metres(report.latitude(), report.longitude(), other.latitude(), other.longitude()))))

@@ -129,12 +129,17 @@ public class ReportRepository {
         .list();
   }
 
-  /** Reports of a category with coordinates, sent since a moment (for duplicate hints). */
-  public List<Report> withLocation(String category, Instant since) {
+  /**
+   * Reports of a category sent since a moment whose coordinates lie in a box (for duplicate
+   * hints): the box keeps the search to a few rows however many reports the category holds.
+   */
+  public List<Report> withLocation(String category, Instant since, double south, double north, double west, double east) {
     return jdbc.sql("""
             SELECT * FROM report
-            WHERE category = :category AND submitted_at >= :since AND latitude IS NOT NULL AND longitude IS NOT NULL""")
+            WHERE category = :category AND latitude BETWEEN :south AND :north AND longitude BETWEEN :west AND :east
+              AND submitted_at >= :since""")
         .param("category", category).param("since", Timestamp.from(since))
+        .param("south", south).param("north", north).param("west", west).param("east", east)
         .query(ReportRepository::map).list();
   }
 

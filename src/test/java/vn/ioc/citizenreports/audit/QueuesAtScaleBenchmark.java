@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ioc.citizenreports.cluster.ClusterNode;
@@ -38,7 +37,7 @@ import vn.ioc.citizenreports.stats.ScorecardQuery;
 
 /**
  * A unit's Tasklist queue, the leaders' overdue list and the yearly scorecard with {@code running}
- * reports in progress and {@code ended} ended ones, on PostgreSQL 17. The running reports are one
+ * reports in progress and {@code ended} ended ones (a tenth of both, then all), on PostgreSQL 17. The running reports are one
  * real report (submitted and verified over HTTP on the application, then waiting at
  * Task_HandleReport) copied with its runtime rows (executions, task, candidate group, the task's
  * grant, variables, timers) and report row (InstanceCopies), without engine history; a fifth of
@@ -56,7 +55,8 @@ import vn.ioc.citizenreports.stats.ScorecardQuery;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
-@Fork(1)
+// one JVM for all the queries: generating the database takes long, and each fork would start its own server
+@Fork(0)
 public class QueuesAtScaleBenchmark {
 
   /** "Now" for every query: ten days after the running reports began to arrive. */
@@ -67,11 +67,15 @@ public class QueuesAtScaleBenchmark {
       + " - (n % 86400) * interval '1 second'";
   private static final String DUE = "(" + SUBMITTED + ") + interval '7 days'";
 
-  @Param({"1000000"})
-  public int running;
+  /** Running and ended reports: a tenth of the target first, as the baseline, then the target. */
+  @Param({"100000/1000000", "1000000/10000000"})
+  public String reports;
 
-  @Param({"10000000"})
-  public int ended;
+  private int running;
+  private int ended;
+
+  /** The database of the previous benchmark method of this run, when it has the same size. */
+  private static QueuesAtScaleBenchmark generated;
 
   private PostgresServer.Database database;
   private ProcessEngine engine;
@@ -84,6 +88,20 @@ public class QueuesAtScaleBenchmark {
 
   @Setup
   public void fillTheDatabase() throws IOException {
+    running = Integer.parseInt(reports.split("/")[0]);
+    ended = Integer.parseInt(reports.split("/")[1]);
+    if (generated != null && generated.reports.equals(reports)) {
+      database = generated.database;
+      engine = generated.engine;
+      myUnitFilter = generated.myUnitFilter;
+      cases = generated.cases;
+      scorecards = generated.scorecards;
+      return;
+    }
+    if (generated != null) {
+      generated.dropTheDatabase();
+    }
+    generated = this;
     database = PostgresServer.newDatabase("queues_at_scale");
     EngineSchemaScripts.createOn(database.dataSource());
     JdbcClient jdbc = JdbcClient.create(database.dataSource());
@@ -139,8 +157,7 @@ public class QueuesAtScaleBenchmark {
                        'random_page_cost', 'synchronous_commit', 'max_wal_size')""").query(String.class).single();
   }
 
-  @TearDown
-  public void dropTheDatabase() {
+  private void dropTheDatabase() {
     engine.close();
     JdbcClient.create(PostgresServer.administration()).sql("DROP DATABASE " + database.name() + " WITH (FORCE)").update();
   }

@@ -26,7 +26,7 @@ import vn.ioc.citizenreports.testing.HttpJson;
  * profile, job executor on), on the shared database. Spoken to over HTTP only, and killed the
  * hard way when a test says so.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
   /** Camunda's default: a job a node took is not taken by another for five minutes. */
   static final Duration DEFAULT_LOCK_TIME = Duration.ofMinutes(5);
@@ -38,7 +38,7 @@ final class ClusterNode implements AutoCloseable {
   private final Process process;
 
   private ClusterNode(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir,
-      Duration lockTime) throws IOException {
+      Map<String, String> settings) throws IOException {
     this.name = name;
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:TieredStopAtLevel=1",
@@ -50,16 +50,13 @@ final class ClusterNode implements AutoCloseable {
         "--management.server.port=" + managementPort,
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTime.toMillis(),
-        "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
-        // an idle job executor polls at most every 5 s (default 60 s), so both wake for a burst
-        "--camunda.bpm.job-execution.max-wait=5000",
         // the job log says which node ran each job
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--citizen-reports.evidence.directory=" + evidence,
         // the test posts a thousand requests from one address
         "--citizen-reports.rate-limit.submissions-per-hour=1000000",
         "--citizen-reports.rate-limit.reads-per-minute=1000000"));
+    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(logDir.resolve(name + ".log").toFile());
@@ -76,9 +73,22 @@ final class ClusterNode implements AutoCloseable {
   /** A node whose job locks expire after lockTime: what another node waits for once it died. */
   static ClusterNode start(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir,
       Duration lockTime) {
+    return start(name, database, smtpPort, evidence, logDir,
+        Map.of("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(lockTime.toMillis())));
+  }
+
+  /** A node with these settings (property → value) over the cluster's job executor settings. */
+  public static ClusterNode start(String name, PostgresServer.Database database, int smtpPort, Path evidence, Path logDir,
+      Map<String, String> settings) {
+    Map<String, String> merged = new java.util.TreeMap<>(Map.of(
+        "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(DEFAULT_LOCK_TIME.toMillis()),
+        "camunda.bpm.job-execution.max-jobs-per-acquisition", "10",
+        // an idle job executor polls at most every 5 s (default 60 s), so both wake for a burst
+        "camunda.bpm.job-execution.max-wait", "5000"));
+    merged.putAll(settings);
     try {
       Files.createDirectories(logDir);
-      ClusterNode node = new ClusterNode(name, database, smtpPort, evidence, logDir, lockTime);
+      ClusterNode node = new ClusterNode(name, database, smtpPort, evidence, logDir, merged);
       try {
         node.awaitReady(Duration.ofMinutes(3));
       } catch (RuntimeException notReady) {
@@ -143,7 +153,7 @@ final class ClusterNode implements AutoCloseable {
 
   // ------------------------------------------------------------------ HTTP
 
-  JsonNode post(String path, Object body, String user) {
+  public JsonNode post(String path, Object body, String user) {
     HttpResponse<String> response = HttpJson.send(HTTP, request(path, user)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(body))).build());
@@ -162,7 +172,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   /** Completes the one open task of that step for that report, as the given user. */
-  void completeTask(String reportId, String taskDefinitionKey, String user, Map<String, Object> variables) {
+  public void completeTask(String reportId, String taskDefinitionKey, String user, Map<String, Object> variables) {
     JsonNode tasks = get("/engine-rest/task?processInstanceBusinessKey=" + reportId
         + "&taskDefinitionKey=" + taskDefinitionKey, user);
     if (tasks.size() != 1) {
@@ -171,6 +181,20 @@ final class ClusterNode implements AutoCloseable {
     Map<String, Object> typed = new java.util.LinkedHashMap<>();
     variables.forEach((variable, value) -> typed.put(variable, Map.of("value", value)));
     post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete", Map.of("variables", typed), user);
+  }
+
+  /** Deploys one BPMN file through the engine's REST API, as the given user. */
+  void deploy(String fileName, String bpmn, String user) {
+    String boundary = "deployment-" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> response = HttpJson.send(HTTP, request("/engine-rest/deployment/create", user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(name + " deploy " + fileName + ": " + response.statusCode() + " " + response.body());
+    }
   }
 
   private HttpRequest.Builder request(String path, String user) {

@@ -47,25 +47,7 @@ public class ScorecardBenchmark {
     DataSource dataSource = PostgresServer.newDatabase("scorecard_benchmark").dataSource();
     Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    // 51% on time, 44% late with an extension, 5% late; 78% satisfied, 14% unsatisfied, 8% no rating;
-    // handling times of 1 to 14 days; 1 in 40 reprimanded
-    jdbc.sql("""
-        INSERT INTO report (id, category, description, ward_code, channel, submitted_at, unit_id, assigned_at, due_at,
-                            extended, escalation_level, ineligible, answered_at, published_at, sla_outcome,
-                            handling_seconds, rating, closed_at)
-        SELECT 'PA-2025-' || lpad(n::text, 7, '0'), 'ROAD_DAMAGE', 'Ổ gà', '19869', 'APP',
-               submitted, 'unit' || (n % 226), submitted, submitted + interval '7 days',
-               n % 100 BETWEEN 51 AND 94, CASE WHEN n % 40 = 0 THEN 2 ELSE 0 END, false,
-               submitted + handling, submitted + handling, 
-               CASE WHEN n % 100 < 51 THEN 'ON_TIME' WHEN n % 100 < 95 THEN 'LATE_WITH_EXTENSION' ELSE 'LATE' END,
-               extract(epoch FROM handling)::bigint,
-               CASE WHEN n % 50 < 39 THEN 'SATISFIED' WHEN n % 50 < 46 THEN 'UNSATISFIED' ELSE 'NONE' END,
-               submitted + handling + interval '7 days'
-        FROM generate_series(1, :reports) AS n,
-             LATERAL (SELECT timestamptz '2025-01-01 00:00+07' + (n % 365) * interval '1 day' + (n % 86400) * interval '1 second'
-                        AS submitted,
-                      (1 + n % 14) * interval '1 day' AS handling) AS t""")
-        .param("reports", reports).update();
+    EndedReports.insert(jdbc, "PA-2025-", reports, "2025-01-01", 365);
     jdbc.sql("ANALYZE report").update();
     scorecards = new ScorecardQuery(jdbc);
   }

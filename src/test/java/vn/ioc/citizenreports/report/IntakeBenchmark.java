@@ -30,7 +30,7 @@ import vn.ioc.citizenreports.testing.Load;
  *
  * <p>Run: {@code mvn -Pbench test-compile exec:exec@intake [-Dbench.database=h2] [-Dbench.rounds=3]
  * [-Dbench.seconds=10] [-Dbench.clients=8]}
- * (see docs/benchmarks/intake-footprint-routing.md).
+ * (see docs/BENCHMARKS.md).
  */
 public final class IntakeBenchmark {
 

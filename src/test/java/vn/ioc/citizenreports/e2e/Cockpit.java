@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -47,14 +48,20 @@ final class Cockpit {
   private void editPillField(String part, String text) {
     By editor = By.cssSelector(".search-label ." + part + " input[ng-model='formData.editValue']");
     By placeholder = By.cssSelector(".search-label ." + part + " .view-value");
-    WebElement editing = browser.await(part + " editable", driver -> {
+    // typing is part of the wait: the editor may be shown a moment before it takes keys
+    browser.await(part + " typed into", driver -> {
       var open = driver.findElements(editor).stream().filter(WebElement::isDisplayed).findFirst();
       if (open.isEmpty()) {
         driver.findElements(placeholder).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+        return null;
       }
-      return open.orElse(null);
+      try {
+        open.get().sendKeys(text, Keys.ENTER);
+        return true;
+      } catch (ElementNotInteractableException notYet) {
+        return null;
+      }
     });
-    editing.sendKeys(text, Keys.ENTER);
   }
 
   /** Waits until the instance list shows exactly these business keys (it reloads after a search), then returns them. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +35,7 @@ import vn.ioc.citizenreports.database.PostgresServer;
 import vn.ioc.citizenreports.stats.EndedReports;
 import vn.ioc.citizenreports.stats.Scorecard;
 import vn.ioc.citizenreports.stats.ScorecardQuery;
+import vn.ioc.citizenreports.system.UnitQueueAuthorization;
 
 /**
  * A unit's Tasklist queue, the leaders' overdue list and the yearly scorecard with {@code running}
@@ -41,11 +43,14 @@ import vn.ioc.citizenreports.stats.ScorecardQuery;
  * real report (submitted and verified over HTTP on the application, then waiting at
  * Task_HandleReport) copied with its runtime rows (executions, task, candidate group, the task's
  * grant, variables, timers) and report row (InstanceCopies), without engine history; a fifth of
- * them go to the Department of Transport (sgtvt, the big unit), one in a thousand to the
- * Department of Tourism (sdl, a small one), the rest across 224 others; they were submitted over
+ * them go to the Department of Transport (sgtvt: a worst case, one unit holding a fifth of the
+ * country's open reports), one in 170 to the Department of Construction (sxd: a big unit of one
+ * province, a fifth of its province's share when 34 provinces share them), one in a thousand to
+ * the Department of Tourism (sdl, a small one), the rest across 224 others; they were submitted over
  * the last ten days, so about three in ten are past their deadline. The ended ones are report rows
  * only (EndedReports), no engine history, spread from 2016 to {@link #AT}. The queries run in this
- * JVM: the queue through an engine on the same database with authorization on, as the filter
+ * JVM: the queue through an engine on the same database with authorization on and the
+ * application's UnitQueueAuthorization, as the filter
  * "Việc của đơn vị tôi" (a page of 15 and its count, what Tasklist asks), the overdue list through
  * the plugin's query (a page of 50 and its count) and the scorecard for 2025. Run:
  * {@code mvn -Pbench test-compile exec:exec -Dbench=QueuesAtScale}; p95 is JMH's p0.95 line.
@@ -63,6 +68,8 @@ public class QueuesAtScaleBenchmark {
   static final Instant AT = Instant.parse("2026-06-15T05:00:00Z");
   private static final String BIG_UNIT = "sgtvt";
   private static final String SMALL_UNIT = "sdl";
+  /** A big unit of one province: 34 provinces share the running reports, and one unit takes a fifth of its province's. */
+  private static final String PROVINCE_BIG_UNIT = "sxd";
   private static final String SUBMITTED = "timestamptz '2026-06-15 12:00+07' - (n % 10) * interval '1 day'"
       + " - (n % 86400) * interval '1 second'";
   private static final String DUE = "(" + SUBMITTED + ") + interval '7 days'";
@@ -113,7 +120,7 @@ public class QueuesAtScaleBenchmark {
         .replace(jdbc.sql("SELECT business_key_ FROM act_ru_execution WHERE id_ = ?").param(template).query(String.class).single(),
             "'PA-R' || lpad(n::text, 9, '0')")
         .replace(BIG_UNIT, "CASE WHEN n % 5 = 0 THEN '" + BIG_UNIT + "' WHEN n % 1000 = 1 THEN '" + SMALL_UNIT
-            + "' ELSE 'unit' || (n % 224) END")
+            + "' WHEN n % 170 = 3 THEN '" + PROVINCE_BIG_UNIT + "' ELSE 'unit' || (n % 224) END")
         .column("act_ru_task", "create_time_", SUBMITTED)
         .column("act_ru_task", "due_date_", DUE)
         .column("report", "submitted_at", SUBMITTED)
@@ -121,13 +128,16 @@ public class QueuesAtScaleBenchmark {
         .column("report", "due_at", DUE)
         .insert(1, running);
     jdbc.sql("VACUUM ANALYZE").update();
-    System.out.printf("%nqueues at scale: %d ended report rows and %d running reports (%d rows) in %d s; %s%n",
-        ended, running, rows, Duration.between(generating, Instant.now()).toSeconds(), settings(jdbc));
+    System.out.printf("%nqueues at scale: %d ended report rows and %d running reports (%d rows) in %d s; open tasks %s; %s%n",
+        ended, running, rows, Duration.between(generating, Instant.now()).toSeconds(), openTasks(jdbc), settings(jdbc));
 
-    engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneProcessEngineConfiguration()
         .setJdbcUrl(database.jdbcUrl()).setJdbcUsername(database.user()).setJdbcPassword("")
         .setDatabaseSchemaUpdate("false").setJobExecutorActivate(false).setAuthorizationEnabled(true)
-        .setHistory("full").buildProcessEngine();
+        .setHistory("full");
+    configuration.getProcessEnginePlugins().add(new UnitQueueAuthorization()); // as the application's engine
+    engine = configuration.buildProcessEngine();
     myUnitFilter = engine.getFilterService().createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
     cases = new AuditCaseQuery(jdbc);
     scorecards = new ScorecardQuery(jdbc);
@@ -150,6 +160,13 @@ public class QueuesAtScaleBenchmark {
     }
   }
 
+  private static String openTasks(JdbcClient jdbc) {
+    return jdbc.sql("""
+        SELECT string_agg(group_id_ || '=' || n, ', ' ORDER BY group_id_) FROM (
+          SELECT group_id_, COUNT(*) AS n FROM act_ru_identitylink WHERE type_ = 'candidate' AND group_id_ IN (?, ?, ?)
+          GROUP BY group_id_) counted""").param(BIG_UNIT).param(PROVINCE_BIG_UNIT).param(SMALL_UNIT).query(String.class).single();
+  }
+
   private static String settings(JdbcClient jdbc) {
     return jdbc.sql("""
         SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
@@ -165,6 +182,11 @@ public class QueuesAtScaleBenchmark {
   @Benchmark
   public long bigUnitQueue() {
     return queue("sgtvtstaff", BIG_UNIT);
+  }
+
+  @Benchmark
+  public long provinceBigUnitQueue() {
+    return queue("sxdstaff", PROVINCE_BIG_UNIT);
   }
 
   @Benchmark

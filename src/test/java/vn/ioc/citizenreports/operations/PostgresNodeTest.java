@@ -36,6 +36,7 @@ import vn.ioc.citizenreports.database.PostgresServer;
 @AutoConfigureObservability(tracing = false) // tests leave metrics export off unless asked
 class PostgresNodeTest {
 
+  private static final String JOB_WITHOUT_DUE_DATE = "job-made-before-due-dates";
   private static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @Autowired TestRestTemplate http;
@@ -47,6 +48,10 @@ class PostgresNodeTest {
   static void productionDatabase(DynamicPropertyRegistry registry) {
     PostgresServer.Database database = PostgresServer.newDatabase("node");
     EngineSchemaScripts.createOn(database.dataSource());
+    // a job from before every job had a due date, suspended so that nothing runs it
+    JdbcClient.create(database.dataSource()).sql("""
+        INSERT INTO act_ru_job (id_, rev_, type_, retries_, suspension_state_, handler_type_)
+        VALUES (?, 1, 'message', 3, 2, 'async-continuation')""").param(JOB_WITHOUT_DUE_DATE).update();
     registry.add("DATABASE_URL", database::jdbcUrl);
     registry.add("DATABASE_USER", database::user);
     registry.add("DATABASE_PASSWORD", () -> "");
@@ -65,9 +70,24 @@ class PostgresNodeTest {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
     assertThat(configuration.getDatabaseSchemaUpdate()).as("production only checks the schema").isEqualTo("false");
-    int migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql").length;
+    int migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql").length
+        + new PathMatchingResourcePatternResolver().getResources("classpath:db/vendor/postgresql/V*.sql").length;
     assertThat(jdbc.sql("select count(*) from citizen_reports_schema_history where success and version <> '0'")
         .query(Integer.class).single()).isEqualTo(migrations).isPositive();
+  }
+
+  @Test
+  void jobsAreAcquiredByDueDateFromAnIndex() {
+    http.postForEntity("/api/reports", Map.of("category", "ROAD_DAMAGE", "description", "Ổ gà", "wardCode", "19869",
+        "channel", "WEB", "reporter", Map.of("email", "nguyenvana@example.vn")), JsonNode.class);
+
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'citizen_reports_job_due_date'")
+        .query(String.class).single()).contains("act_ru_job", "(duedate_)");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_ru_job WHERE duedate_ IS NULL").query(Long.class).single())
+        .as("the receipt mail's job, and the one from before, have a due date").isZero();
+    assertThat(jdbc.sql("SELECT duedate_ FROM act_ru_job WHERE id_ = ?").param(JOB_WITHOUT_DUE_DATE)
+        .query(java.time.LocalDateTime.class).single()).isEqualTo("2000-01-01T00:00");
   }
 
   @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -22,9 +24,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A query that only asks for tasks whose candidate group is one of the caller's own groups
  * ("Việc của đơn vị tôi") can only find tasks those groups were granted, so here it runs without
- * the join. Any other task query, and every query while a revoking authorization exists, keeps the
- * engine's check. It relies on the engine's own rule (DefaultAuthorizationProvider) that a
- * candidate group holds READ on its task: in this application a task's candidate group is its grant.
+ * the join. Any other task query, every query while a revoking authorization exists, and every
+ * query under another authorization provider than the engine's default, keeps the engine's check.
+ * It relies on that provider's rule that a candidate group holds READ on its task: in this
+ * application a task's candidate group is its grant.
  */
 @Component // the Camunda starter adds every ProcessEnginePlugin bean to the engine
 public final class UnitQueueAuthorization extends AbstractProcessEnginePlugin {
@@ -66,9 +69,14 @@ public final class UnitQueueAuthorization extends AbstractProcessEnginePlugin {
       super.configureTaskQuery(query);
       AuthorizationCheck check = query.getAuthCheck();
       if (check.getShouldPerformAuthorizatioCheck() && !check.isRevokeAuthorizationCheckEnabled()
-          && onlyOwnCandidateGroups(query, getCurrentAuthentication())) {
+          && grantsFollowCandidateGroups() && onlyOwnCandidateGroups(query, getCurrentAuthentication())) {
         check.setPermissionChecks(new CompositePermissionCheck());
       }
+    }
+
+    /** The engine's own provider is the one that grants each candidate group its task. */
+    private static boolean grantsFollowCandidateGroups() {
+      return Context.getProcessEngineConfiguration().getResourceAuthorizationProvider() instanceof DefaultAuthorizationProvider;
     }
   }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.EventSubscription;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,12 +77,9 @@ public class ProcessMigration {
         .collect(Collectors.toCollection(ArrayList::new));
     // a timer or message waiting on a boundary or event subprocess is not "waited at": without its own
     // instruction the engine would drop it, or start it afresh with a new due date
-    pendingEvents(source).forEach((activityId, count) -> {
-      if (!mapped.contains(activityId)) {
+    pendingEventsNotIn(source, mapped).forEach((activityId, count) ->
         unmapped.add(count + " pending timer(s) or message(s) of " + activityId + ", which version " + target.getVersion()
-            + " does not have: keep the event's id, or name it in renamedActivities");
-      }
-    });
+            + " does not have: keep the event's id, or name it in renamedActivities"));
     if (!unmapped.isEmpty()) {
       throw new MigrationRefused("Some running instances have no place in version " + target.getVersion(), false, unmapped);
     }
@@ -141,21 +136,28 @@ public class ProcessMigration {
     }
   }
 
-  /** How many timer jobs and event subscriptions of the definition's instances wait on each event. */
-  private Map<String, Long> pendingEvents(ProcessDefinition definition) {
+  /**
+   * How many timer jobs and event subscriptions of the definition's instances wait on each flow
+   * node the plan leaves out. Counted per node, as instancesByActivity does: a definition may have
+   * a million running instances.
+   */
+  private Map<String, Long> pendingEventsNotIn(ProcessDefinition definition, Set<String> mapped) {
     Map<String, Long> pending = new TreeMap<>();
-    Map<String, String> activityOfJobDefinition = managementService.createJobDefinitionQuery()
-        .processDefinitionId(definition.getId()).list().stream()
-        .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
-    managementService.createJobQuery().processDefinitionId(definition.getId()).timers().list().stream()
-        .map(job -> activityOfJobDefinition.get(job.getJobDefinitionId())).filter(Objects::nonNull)
-        .forEach(activityId -> pending.merge(activityId, 1L, Long::sum));
-    Set<String> instances = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).list()
-        .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
-    runtimeService.createEventSubscriptionQuery().list().stream()
-        .filter(subscription -> instances.contains(subscription.getProcessInstanceId()))
-        .map(EventSubscription::getActivityId).filter(Objects::nonNull)
-        .forEach(activityId -> pending.merge(activityId, 1L, Long::sum));
+    for (FlowNode node : repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
+      if (mapped.contains(node.getId())) {
+        continue;
+      }
+      long timers = managementService.createJobQuery().processDefinitionId(definition.getId()).activityId(node.getId())
+          .timers().count();
+      // subscriptions have no definition to ask by: those of this node, then which of their instances are of this version
+      Set<String> subscribed = runtimeService.createEventSubscriptionQuery().activityId(node.getId()).list().stream()
+          .map(EventSubscription::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+      long messages = subscribed.isEmpty() ? 0 : runtimeService.createProcessInstanceQuery()
+          .processDefinitionId(definition.getId()).processInstanceIds(subscribed).count();
+      if (timers + messages > 0) {
+        pending.put(node.getId(), timers + messages);
+      }
+    }
     return pending;
   }
 

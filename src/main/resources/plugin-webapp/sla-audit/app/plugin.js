@@ -54,6 +54,7 @@ const LABELS = {
     endedHint: 'Tiến trình đã kết thúc: Cockpit bản cộng đồng chỉ hiển thị tiến trình đang chạy',
     total: '{n} phản ánh',
     totalOne: '1 phản ánh',
+    moreThanTotal: 'Hơn {n} phản ánh (hãy thu hẹp bộ lọc; Bảng đánh giá có số chính xác)',
     previous: '‹ Trước',
     next: 'Sau ›',
     none: 'Không có phản ánh nào.',
@@ -121,6 +122,7 @@ const LABELS = {
     endedHint: 'The process has ended: Cockpit Community Edition shows running instances only',
     total: '{n} reports',
     totalOne: '1 report',
+    moreThanTotal: 'More than {n} reports (narrow the filters; the scorecard has the exact figures)',
     previous: '‹ Previous',
     next: 'Next ›',
     none: 'No reports.',
@@ -351,13 +353,16 @@ function renderAudit(container, api) {
 
   function showCases(page, csvUrl) {
     const pager = element('div', { class: 'sla-pager' },
-      element('b', { class: 'sla-total' }, page.total === 1 ? T.totalOne : format(T.total, { n: number(page.total) })),
+      element('b', { class: 'sla-total' }, page.moreThanTotal ? format(T.moreThanTotal, { n: number(page.total) })
+        : page.total === 1 ? T.totalOne : format(T.total, { n: number(page.total) })),
       element('button', {
         type: 'button', class: 'btn btn-default btn-sm', disabled: page.first === 0,
         onclick: () => { state.firstResult = Math.max(0, page.first - PAGE_SIZE); load(); }
       }, T.previous),
       element('button', {
-        type: 'button', class: 'btn btn-default btn-sm', disabled: page.first + page.cases.length >= page.total,
+        type: 'button', class: 'btn btn-default btn-sm',
+        // a full page may have more after it, also past a "more than" total
+        disabled: page.cases.length < page.max || (!page.moreThanTotal && page.first + page.cases.length >= page.total),
         onclick: () => { state.firstResult = page.first + PAGE_SIZE; load(); }
       }, T.next),
       element('a', { href: csvUrl, class: 'sla-csv', download: true }, T.csv));

@@ -48,8 +48,11 @@ public class SlaAudit {
     this.clock = clock;
   }
 
-  /** One page of a case list, with how many cases the filter finds in all. */
-  public record CasePage(long total, int first, int max, List<AuditCase> cases) {
+  /**
+   * One page of a case list, with how many cases the filter finds in all; beyond
+   * {@link AuditCaseQuery#COUNTED_AT_MOST}, that many and {@code moreThanTotal}.
+   */
+  public record CasePage(long total, boolean moreThanTotal, int first, int max, List<AuditCase> cases) {
   }
 
   /** The scorecard of a period with the units ranked, those above the minimum volume only. */
@@ -67,7 +70,9 @@ public class SlaAudit {
   public CasePage cases(CaseFilter filter, int first, int max) {
     checkCodes(filter);
     Instant at = clock.instant();
-    return new CasePage(cases.count(filter, at), first, max, cases.page(filter, at, first, max));
+    long counted = cases.count(filter, at, AuditCaseQuery.COUNTED_AT_MOST + 1);
+    return new CasePage(Math.min(counted, AuditCaseQuery.COUNTED_AT_MOST), counted > AuditCaseQuery.COUNTED_AT_MOST,
+        first, max, cases.page(filter, at, first, max));
   }
 
   public RankedScorecard scorecard(ReportingPeriod period, String unitId, int minimumReceived) {
@@ -103,10 +108,9 @@ public class SlaAudit {
   public CsvExport casesCsv(CaseFilter filter, CsvLanguage language) {
     checkCodes(filter);
     Instant at = clock.instant();
-    long total = cases.count(filter, at);
-    if (total > MAX_EXPORTED_CASES) {
-      throw new IllegalArgumentException("The export holds at most " + MAX_EXPORTED_CASES + " cases and the filter finds "
-          + total + ": narrow the period or the filters");
+    if (cases.count(filter, at, MAX_EXPORTED_CASES + 1) > MAX_EXPORTED_CASES) {
+      throw new IllegalArgumentException("The export holds at most " + MAX_EXPORTED_CASES
+          + " cases and the filter finds more: narrow the period or the filters");
     }
     return out -> {
       try (SequenceWriter rows = csv(out, language.caseHeader())) {

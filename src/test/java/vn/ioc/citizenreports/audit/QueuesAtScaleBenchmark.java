@@ -52,7 +52,8 @@ import vn.ioc.citizenreports.system.UnitQueueAuthorization;
  * JVM: the queue through an engine on the same database with authorization on and the
  * application's UnitQueueAuthorization, as the filter
  * "Việc của đơn vị tôi" (a page of 15 and its count, what Tasklist asks), the overdue list through
- * the plugin's query (a page of 50 and its count) and the scorecard for 2025. Run:
+ * the plugin's query (a page of 50 and its count, which stops at 10,001), for all units and for
+ * the province's big unit, and the scorecard for 2025. Run:
  * {@code mvn -Pbench test-compile exec:exec -Dbench=QueuesAtScale}; p95 is JMH's p0.95 line.
  */
 @State(Scope.Benchmark)
@@ -90,6 +91,8 @@ public class QueuesAtScaleBenchmark {
   private AuditCaseQuery cases;
   private ScorecardQuery scorecards;
   private final CaseFilter overdue2026 = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", null, null, null, null, null, null);
+  private final CaseFilter overdue2026OfOneUnit = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", PROVINCE_BIG_UNIT,
+      null, null, null, null, null);
   private final Instant from2025 = Instant.parse("2024-12-31T17:00:00Z");
   private final Instant to2025 = Instant.parse("2025-12-31T17:00:00Z");
 
@@ -202,7 +205,18 @@ public class QueuesAtScaleBenchmark {
 
   @Benchmark
   public long overdueList() {
-    return cases.count(overdue2026, AT) + cases.page(overdue2026, AT, 0, 50).size();
+    return overdueList(overdue2026);
+  }
+
+  /** A leader's look at one unit: the same list, for the province's big unit. */
+  @Benchmark
+  public long overdueListOfOneUnit() {
+    return overdueList(overdue2026OfOneUnit);
+  }
+
+  /** What the plugin asks for a list: its count (up to where it stops counting) and its first page. */
+  private long overdueList(CaseFilter filter) {
+    return cases.count(filter, AT, AuditCaseQuery.COUNTED_AT_MOST + 1) + cases.page(filter, AT, 0, 50).size();
   }
 
   @Benchmark

@@ -104,6 +104,7 @@ class SlaAuditPluginTest {
   void theOverdueListHoldsEveryMissedDeadlineRunningOrEnded() {
     JsonNode page = get("cases?kind=OVERDUE&" + JANUARY);
     assertThat(page.path("total").asLong()).isEqualTo(3);
+    assertThat(page.path("moreThanTotal").asBoolean()).isFalse();
     assertThat(ids(page)).as("running first, then by deadline").containsExactly("PA-AUDIT-A", "PA-AUDIT-B", "PA-AUDIT-C");
 
     JsonNode urged = page.path("cases").get(0);
@@ -146,6 +147,27 @@ class SlaAuditPluginTest {
     JsonNode second = get("cases?kind=OVERDUE&firstResult=1&maxResults=1&" + JANUARY);
     assertThat(second.path("total").asLong()).isEqualTo(3);
     assertThat(ids(second)).containsExactly("PA-AUDIT-B");
+  }
+
+  @Test
+  void aListCountsTenThousandCasesAndSaysThereAreMore() {
+    // a month of 2019 of 10,001 overdue cases, each its own row
+    jdbc.sql("""
+        INSERT INTO report (id, category, description, ward_code, channel, submitted_at, unit_id, assigned_at, due_at,
+          escalation_level)
+        SELECT 'PA-AUDIT-M' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'ROAD_DAMAGE', 'Kiểm tra', '19754', 'WEB',
+          TIMESTAMP WITH TIME ZONE '2019-03-01 00:00:00+07' + X * INTERVAL '1' MINUTE, 'sgtvt',
+          TIMESTAMP WITH TIME ZONE '2019-03-01 00:00:00+07', TIMESTAMP WITH TIME ZONE '2019-03-08 00:00:00+07', 1
+        FROM SYSTEM_RANGE(1, 10001)""").update();
+
+    JsonNode first = get("cases?kind=OVERDUE&from=2019-03-01&to=2019-03-31");
+    assertThat(first.path("total").asLong()).isEqualTo(AuditCaseQuery.COUNTED_AT_MOST);
+    assertThat(first.path("moreThanTotal").asBoolean()).isTrue();
+    assertThat(ids(first)).hasSize(SlaAuditResource.DEFAULT_PAGE).first().isEqualTo("PA-AUDIT-M00001");
+    JsonNode last = get("cases?kind=OVERDUE&from=2019-03-01&to=2019-03-31&firstResult=10000");
+    assertThat(ids(last)).as("the list goes on past the count").containsExactly("PA-AUDIT-M10001");
+    assertThat(get("cases?kind=OVERDUE&from=2019-03-01&to=2019-03-02").path("moreThanTotal").asBoolean())
+        .as("a day of them").isFalse();
   }
 
   @Test

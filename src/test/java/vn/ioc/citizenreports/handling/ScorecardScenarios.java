@@ -124,7 +124,8 @@ abstract class ScorecardScenarios {
     Instant midMarch = vietnam("2026-03-14T12:00");
     assertThat(cases.page(marchCases("OVERDUE", null), midMarch, 0, 50)).extracting(AuditCase::reportId).containsExactly(
         overdue.getBusinessKey(), extended.getBusinessKey(), lateAndReprimanded.getBusinessKey());
-    assertThat(cases.count(marchCases("OVERDUE", null), midMarch)).isEqualTo(3);
+    assertThat(cases.count(marchCases("OVERDUE", null), midMarch, 50)).isEqualTo(3);
+    assertThat(cases.count(marchCases("OVERDUE", null), midMarch, 2)).as("counting stops at its limit").isEqualTo(2);
     assertThat(cases.page(marchCases("OVERDUE", "2"), midMarch, 0, 50)).extracting(AuditCase::reportId)
         .containsExactly(lateAndReprimanded.getBusinessKey());
     assertThat(cases.page(marchCases("EXTENDED", null), midMarch, 0, 50)).singleElement()

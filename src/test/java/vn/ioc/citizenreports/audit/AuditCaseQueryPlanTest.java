@@ -1,0 +1,78 @@
+package vn.ioc.citizenreports.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.ioc.citizenreports.database.ReportQueryPlans;
+
+/**
+ * On PostgreSQL a case list picks its page and counts its cases from the index report_audit alone,
+ * and reads from the table only the rows of the page: a year's list nationally holds hundreds of
+ * thousands of cases (docs/BENCHMARKS.md, Queues and audit).
+ */
+class AuditCaseQueryPlanTest {
+
+  private static final Instant AT = Instant.parse("2026-01-15T03:00:00Z");
+  private static ReportQueryPlans plans;
+
+  @BeforeAll
+  static void aYearOfReports() {
+    plans = ReportQueryPlans.withEndedReportsOf2025(20_000, "report_audit");
+  }
+
+  @AfterAll
+  static void close() {
+    plans.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"OVERDUE", "EXTENDED"})
+  void aPageIsChosenFromTheIndexAlone(String kind) {
+    CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
+
+    String plan = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 100)));
+
+    assertThat(plan).contains("Index Only Scan using report_audit on report");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"OVERDUE", "EXTENDED"})
+  void theCountReadsTheIndexAlone(String kind) {
+    CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
+
+    String plan = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
+
+    assertThat(plan).contains("Index Only Scan using report_audit on report").doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void aUnitsOverdueCasesByOutcomeStateAndEscalationToo() {
+    CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", "unit7", null, null, "2", "LATE", "ENDED");
+
+    String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
+    String page = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 0)));
+
+    assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("Seq Scan");
+    assertThat(page).contains("Index Only Scan using report_audit on report");
+  }
+
+  private static Map<String, Object> params(CaseFilter filter, Map<String, Object> paging) {
+    Map<String, Object> params = new HashMap<>(paging);
+    params.put("from", filter.period().from());
+    params.put("to", filter.period().to());
+    params.put("at", AT);
+    if (filter.unitId() != null) {
+      params.put("unitId", filter.unitId());
+      params.put("escalationLevel", filter.escalationLevel());
+      params.put("outcome", filter.outcome().name());
+    }
+    return params;
+  }
+}

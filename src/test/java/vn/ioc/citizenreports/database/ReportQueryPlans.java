@@ -1,0 +1,65 @@
+package vn.ioc.citizenreports.database;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import vn.ioc.citizenreports.stats.EndedReports;
+
+/**
+ * The plans PostgreSQL makes for our queries on the report table, on a database of its own with
+ * the migrations the application runs on PostgreSQL and a year of ended reports.
+ */
+public final class ReportQueryPlans implements AutoCloseable {
+
+  private final SingleConnectionDataSource connection;
+  private final JdbcClient jdbc;
+
+  private ReportQueryPlans(SingleConnectionDataSource connection) {
+    this.connection = connection;
+    this.jdbc = JdbcClient.create(connection);
+  }
+
+  /**
+   * {@code reports} ended reports of 2025, vacuumed as autovacuum leaves a table that stopped
+   * changing, and of the report table's indexes only {@code index} and the primary key.
+   */
+  public static ReportQueryPlans withEndedReportsOf2025(int reports, String index) {
+    PostgresServer.Database database = PostgresServer.newDatabase("report_query_plans");
+    DataSource dataSource = database.dataSource();
+    Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history")
+        .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+    JdbcClient setup = JdbcClient.create(dataSource);
+    EndedReports.insert(setup, "PA-PLAN-", reports, "2025-01-01", 365);
+    // with so few rows another index on the period (report_verified_submitted, all null here) costs
+    // as little; what is checked is whether the index under test has every column a query needs
+    setup.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'report' AND indexname NOT IN ('report_pkey', :index)")
+        .param("index", index).query(String.class).list()
+        .forEach(other -> setup.sql("DROP INDEX " + other).update());
+    setup.sql("VACUUM ANALYZE report").update();
+    SingleConnectionDataSource connection = new SingleConnectionDataSource(database.jdbcUrl(), database.user(), "", true);
+    // index scans are the one kind left
+    JdbcClient.create(connection).sql("SET enable_seqscan = off").update();
+    JdbcClient.create(connection).sql("SET enable_bitmapscan = off").update();
+    return new ReportQueryPlans(connection);
+  }
+
+  /** The plan of {@code sql}, one line per node; instants in {@code params} are bound as timestamps. */
+  public String plan(String sql, Map<String, Object> params) {
+    JdbcClient.StatementSpec explain = jdbc.sql("EXPLAIN (COSTS OFF) " + sql);
+    for (Map.Entry<String, Object> param : params.entrySet()) {
+      explain = explain.param(param.getKey(),
+          param.getValue() instanceof Instant instant ? Timestamp.from(instant) : param.getValue());
+    }
+    return explain.query(String.class).list().stream().collect(Collectors.joining("\n"));
+  }
+
+  @Override
+  public void close() {
+    connection.destroy();
+  }
+}

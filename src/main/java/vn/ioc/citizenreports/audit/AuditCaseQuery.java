@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * The overdue and extended cases, from the report rows the process keeps current: the same
  * columns the scorecard counts, so a list and its scorecard always agree. A year's list holds
  * hundreds of thousands of cases nationally, so a page is chosen from the index report_audit
- * (db/vendor/postgresql/V10_2) and only its rows are read from the table, and the count stops at
- * {@link #COUNTED_AT_MOST}.
+ * (db/vendor/postgresql/V10_2; one unit's from report_unit_audit, V10_3) and only its rows are
+ * read from the table, and the count stops at {@link #COUNTED_AT_MOST}.
  */
 @Component
 public class AuditCaseQuery {

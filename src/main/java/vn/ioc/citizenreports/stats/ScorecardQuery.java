@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * same SQL on H2 and PostgreSQL: the counts by unit and whole hour of handling time, which Java adds
  * up by unit (and for the city: the units and the reports no unit has yet). The 90th percentile is
  * PERCENTILE_CONT's, over handling times in whole hours. One pass, not one per figure: a year is a
- * million reports nationally, and on PostgreSQL the pass reads only the index report_audit
- * (db/vendor/postgresql/V10_2), which has every column named here.
+ * million reports nationally, and on PostgreSQL the pass reads the index report_audit
+ * (db/vendor/postgresql/V10_2), which has every column named here (one unit's, report_unit_audit,
+ * V10_3), and the table only for pages changed since they were last vacuumed.
  */
 @Component
 public class ScorecardQuery {
@@ -87,8 +88,7 @@ public class ScorecardQuery {
   /** One group of reports: one unit's with the same handling time in whole hours (none yet: handled is 0). */
   private static Counts counts(ResultSet row) throws SQLException {
     long received = row.getLong("received");
-    row.getLong("hours");
-    long handled = row.wasNull() ? 0 : received;
+    long handled = row.getObject("hours") == null ? 0 : received;
     return new Counts(row.getString("unit_id"), received, row.getLong("processed"), row.getLong("on_time"),
         row.getLong("late_with_extension"), row.getLong("late"), row.getLong("in_progress_on_time"),
         row.getLong("in_progress_overdue"), row.getLong("ineligible"), row.getLong("awaiting_verification"),

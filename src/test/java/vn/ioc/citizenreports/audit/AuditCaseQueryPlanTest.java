@@ -15,7 +15,8 @@ import vn.ioc.citizenreports.database.ReportQueryPlans;
 /**
  * On PostgreSQL a case list picks its page and counts its cases from the index report_audit alone,
  * and reads from the table only the rows of the page: a year's list nationally holds hundreds of
- * thousands of cases (docs/BENCHMARKS.md, Queues and audit).
+ * thousands of cases (docs/BENCHMARKS.md, Queues and audit). One unit's list does the same from
+ * report_unit_audit, which holds that unit's reports together.
  */
 class AuditCaseQueryPlanTest {
 
@@ -23,8 +24,8 @@ class AuditCaseQueryPlanTest {
   private static ReportQueryPlans plans;
 
   @BeforeAll
-  static void aYearOfReports() {
-    plans = ReportQueryPlans.withEndedReportsOf2025(20_000, "report_audit");
+  static void fourYearsOfReports() {
+    plans = ReportQueryPlans.withEndedReportsOf2022To2025(20_000, "report_audit", "report_unit_audit");
   }
 
   @AfterAll
@@ -34,12 +35,12 @@ class AuditCaseQueryPlanTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"OVERDUE", "EXTENDED"})
-  void aPageIsChosenFromTheIndexAlone(String kind) {
+  void aPageIsChosenFromTheIndexAloneAndOnlyItsRowsReadFromTheTable(String kind) {
     CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
 
     String plan = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 100)));
 
-    assertThat(plan).contains("Index Only Scan using report_audit on report");
+    assertThat(plan).contains("Index Only Scan using report_audit on report", "Index Scan using report_pkey on report");
   }
 
   @ParameterizedTest
@@ -49,18 +50,29 @@ class AuditCaseQueryPlanTest {
 
     String plan = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
 
-    assertThat(plan).contains("Index Only Scan using report_audit on report").doesNotContain("Seq Scan");
+    assertThat(plan).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
   }
 
   @Test
-  void aUnitsOverdueCasesByOutcomeStateAndEscalationToo() {
+  void aWardsAndACategorysCasesFromTheIndexAloneToo() {
+    CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", null, "ROAD_DAMAGE", "19869", null, null, null);
+
+    String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
+    String page = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 0)));
+
+    assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
+    assertThat(page).contains("Index Only Scan using report_audit on report");
+  }
+
+  @Test
+  void aUnitsOverdueCasesFromItsOwnIndexByOutcomeStateAndEscalationToo() {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", "unit7", null, null, "2", "LATE", "ENDED");
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
     String page = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 0)));
 
-    assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("Seq Scan");
-    assertThat(page).contains("Index Only Scan using report_audit on report");
+    assertThat(count).contains("Index Only Scan using report_unit_audit on report").doesNotContain("report_pkey");
+    assertThat(page).contains("Index Only Scan using report_unit_audit on report");
   }
 
   private static Map<String, Object> params(CaseFilter filter, Map<String, Object> paging) {
@@ -68,11 +80,17 @@ class AuditCaseQueryPlanTest {
     params.put("from", filter.period().from());
     params.put("to", filter.period().to());
     params.put("at", AT);
-    if (filter.unitId() != null) {
-      params.put("unitId", filter.unitId());
-      params.put("escalationLevel", filter.escalationLevel());
-      params.put("outcome", filter.outcome().name());
-    }
+    putIfSet(params, "unitId", filter.unitId());
+    putIfSet(params, "category", filter.category());
+    putIfSet(params, "wardCode", filter.wardCode());
+    putIfSet(params, "escalationLevel", filter.escalationLevel());
+    putIfSet(params, "outcome", filter.outcome() == null ? null : filter.outcome().name());
     return params;
+  }
+
+  private static void putIfSet(Map<String, Object> params, String name, Object value) {
+    if (value != null) {
+      params.put(name, value);
+    }
   }
 }

@@ -168,6 +168,11 @@ class SlaAuditPluginTest {
     assertThat(ids(last)).as("the list goes on past the count").containsExactly("PA-AUDIT-M10001");
     assertThat(get("cases?kind=OVERDUE&from=2019-03-01&to=2019-03-02").path("moreThanTotal").asBoolean())
         .as("a day of them").isFalse();
+
+    jdbc.sql("DELETE FROM report WHERE id = 'PA-AUDIT-M10001'").update();
+    JsonNode exactlyAsManyAsCounted = get("cases?kind=OVERDUE&from=2019-03-01&to=2019-03-31");
+    assertThat(exactlyAsManyAsCounted.path("total").asLong()).isEqualTo(AuditCaseQuery.COUNTED_AT_MOST);
+    assertThat(exactlyAsManyAsCounted.path("moreThanTotal").asBoolean()).isFalse();
   }
 
   @Test

@@ -2,6 +2,8 @@ package vn.ioc.citizenreports.database;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -12,7 +14,8 @@ import vn.ioc.citizenreports.stats.EndedReports;
 
 /**
  * The plans PostgreSQL makes for our queries on the report table, on a database of its own with
- * the migrations the application runs on PostgreSQL and a year of ended reports.
+ * the migrations the application runs on PostgreSQL and four years of ended reports: a query for
+ * one year reads a part of the table, as it does in a city that has run the service for years.
  */
 public final class ReportQueryPlans implements AutoCloseable {
 
@@ -25,20 +28,23 @@ public final class ReportQueryPlans implements AutoCloseable {
   }
 
   /**
-   * {@code reports} ended reports of 2025, vacuumed as autovacuum leaves a table that stopped
-   * changing, and of the report table's indexes only {@code index} and the primary key.
+   * {@code reportsPerYear} ended reports in each year from 2022 to 2025, vacuumed as autovacuum
+   * leaves a table that stopped changing, and of the report table's indexes only {@code indexes}
+   * and the primary key.
    */
-  public static ReportQueryPlans withEndedReportsOf2025(int reports, String index) {
+  public static ReportQueryPlans withEndedReportsOf2022To2025(int reportsPerYear, String... indexes) {
     PostgresServer.Database database = PostgresServer.newDatabase("report_query_plans");
     DataSource dataSource = database.dataSource();
     Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history")
         .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
     JdbcClient setup = JdbcClient.create(dataSource);
-    EndedReports.insert(setup, "PA-PLAN-", reports, "2025-01-01", 365);
+    EndedReports.insert(setup, "PA-PLAN-", 4 * reportsPerYear, "2022-01-01", 4 * 365 + 1);
     // with so few rows another index on the period (report_verified_submitted, all null here) costs
     // as little; what is checked is whether the index under test has every column a query needs
-    setup.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'report' AND indexname NOT IN ('report_pkey', :index)")
-        .param("index", index).query(String.class).list()
+    List<String> kept = new ArrayList<>(List.of(indexes));
+    kept.add("report_pkey");
+    setup.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'report' AND indexname NOT IN (:kept)")
+        .param("kept", kept).query(String.class).list()
         .forEach(other -> setup.sql("DROP INDEX " + other).update());
     setup.sql("VACUUM ANALYZE report").update();
     SingleConnectionDataSource connection = new SingleConnectionDataSource(database.jdbcUrl(), database.user(), "", true);

@@ -45,7 +45,7 @@ public class ScorecardBenchmark {
   @Setup
   public void fillTheDatabase() {
     DataSource dataSource = PostgresServer.newDatabase("scorecard_benchmark").dataSource();
-    // the application's migrations on PostgreSQL, its index report_audit included
+    // the application's migrations on PostgreSQL, its indexes report_audit and report_unit_audit included
     Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history")
         .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);

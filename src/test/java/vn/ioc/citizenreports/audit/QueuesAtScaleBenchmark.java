@@ -176,7 +176,7 @@ public class QueuesAtScaleBenchmark {
 
   private static String settings(JdbcClient jdbc) {
     return jdbc.sql("""
-        SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+        SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
         WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather',
                        'random_page_cost', 'synchronous_commit', 'max_wal_size')""").query(String.class).single();
   }

@@ -17,6 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresServer {
 
+  private static final String SHARED_BUFFERS = "bench.postgres.shared-buffers";
   private static final AtomicInteger databases = new AtomicInteger();
   private static EmbeddedPostgres server;
 
@@ -43,9 +44,14 @@ public final class PostgresServer {
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder()
-            .setPGStartupWait(java.time.Duration.ofSeconds(60)) // a busy CI machine
-            .start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            .setPGStartupWait(java.time.Duration.ofSeconds(60)); // a busy CI machine
+        // the benchmarks at a production setting: -Dbench.postgres.shared-buffers=4GB (default 128 MB)
+        String sharedBuffers = System.getProperty(SHARED_BUFFERS, "");
+        if (!sharedBuffers.isBlank()) {
+          builder.setServerConfig("shared_buffers", sharedBuffers);
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
       }

@@ -46,7 +46,7 @@ public final class PostgresServer {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
             .setPGStartupWait(java.time.Duration.ofSeconds(60)); // a busy CI machine
-        // the benchmarks at a production setting: -Dbench.postgres.shared-buffers=4GB (default 128 MB)
+        // a benchmark may try another size: -Dbench.postgres.shared-buffers=4GB (default 128 MB)
         String sharedBuffers = System.getProperty(SHARED_BUFFERS, "");
         if (!sharedBuffers.isBlank()) {
           builder.setServerConfig("shared_buffers", sharedBuffers);

@@ -5,17 +5,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The overdue and extended cases, from the report rows the process keeps current: the same
  * columns the scorecard counts, so a list and its scorecard always agree. A year's list holds
- * hundreds of thousands of cases nationally, so a page is chosen from the index report_audit
- * (db/vendor/postgresql/V10_2; one unit's from report_unit_audit, V10_3) and only its rows are
- * read from the table, and the count stops at {@link #COUNTED_AT_MOST}.
+ * hundreds of thousands of cases nationally, so a page's ids are chosen from an index alone and
+ * only its rows are read from the table (db/vendor/postgresql: running cases by deadline from
+ * report_running_by_deadline, V10_4; the ended ones from report_audit, V10_2, or one unit's from
+ * report_unit_audit, V10_3), and the count stops at {@link #COUNTED_AT_MOST}.
  */
 @Component
 public class AuditCaseQuery {
@@ -27,6 +32,9 @@ public class AuditCaseQuery {
   private static final String UNANSWERED = "published_at IS NULL AND due_at IS NOT NULL";
   /** Running cases first (those a leader can still act on), each group by deadline; the same on H2 and PostgreSQL. */
   private static final String ORDER = " ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, due_at NULLS LAST, id";
+  /** {@link #ORDER} one part at a time: a page takes the running cases, then the ended ones, each by deadline. */
+  private static final List<CaseFilter.State> RUNNING_FIRST = List.of(CaseFilter.State.RUNNING, CaseFilter.State.ENDED);
+  private static final String BY_DEADLINE = " ORDER BY due_at NULLS LAST, id";
 
   /** Beyond this many cases a list says "more than"; the scorecard has the exact figures. */
   public static final int COUNTED_AT_MOST = 10_000;
@@ -39,8 +47,35 @@ public class AuditCaseQuery {
 
   /** One page of the cases, in {@link #ORDER}. */
   public List<AuditCase> page(CaseFilter filter, Instant at, int first, int max) {
-    return where(jdbc.sql(pageSql(filter)), filter, at).param("max", max).param("first", first)
-        .query((row, n) -> auditCase(row, at)).list();
+    List<String> ids = pageIds(filter, at, first, max);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, AuditCase> rows = jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE id IN (:ids)").param("ids", ids)
+        .query((row, n) -> auditCase(row, at)).list().stream()
+        .collect(Collectors.toMap(AuditCase::reportId, Function.identity()));
+    return ids.stream().map(rows::get).toList();
+  }
+
+  /**
+   * The page's ids, running cases first: each part's ids in deadline order from its index, so the
+   * first pages of a year's list read the running part alone and never sort the ended cases.
+   */
+  private List<String> pageIds(CaseFilter filter, Instant at, int first, int max) {
+    List<String> ids = new ArrayList<>();
+    int skipped = first;
+    for (CaseFilter.State part : filter.state() == null ? RUNNING_FIRST : List.of(filter.state())) {
+      int wanted = max - ids.size();
+      if (wanted == 0) {
+        break;
+      }
+      List<String> partIds = where(jdbc.sql(pageIdsSql(filter, part)), filter, at).param("upTo", skipped + wanted)
+          .query(String.class).list();
+      ids.addAll(partIds.subList(Math.min(skipped, partIds.size()), partIds.size()));
+      // what this part held went on earlier pages; the next part skips only the rest
+      skipped = Math.max(0, skipped - partIds.size());
+    }
+    return ids;
   }
 
   /** How many cases the filter finds, counted up to {@code atMost}. */
@@ -50,19 +85,18 @@ public class AuditCaseQuery {
 
   // both package-private for the test that checks their plans
 
-  /** The page's ids from the filter's columns alone (an index-only scan on PostgreSQL), then their rows. */
-  static String pageSql(CaseFilter filter) {
-    return "SELECT " + COLUMNS + " FROM (SELECT id AS page_id FROM report" + condition(filter) + ORDER
-        + " LIMIT :max OFFSET :first) page JOIN report ON report.id = page.page_id" + ORDER;
+  /** The ids of one part (running or ended) of the cases, from the filter's columns alone (an index-only scan on PostgreSQL). */
+  static String pageIdsSql(CaseFilter filter, CaseFilter.State part) {
+    return "SELECT id FROM report" + condition(filter) + state(part) + BY_DEADLINE + " LIMIT :upTo";
   }
 
   static String countSql(CaseFilter filter) {
-    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + " LIMIT :atMost) counted";
+    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + state(filter.state()) + " LIMIT :atMost) counted";
   }
 
   /** Every case, one at a time, for an export. */
   void each(CaseFilter filter, Instant at, Consumer<AuditCase> consumer) {
-    where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + ORDER), filter, at)
+    where(jdbc.sql("SELECT " + COLUMNS + " FROM report" + condition(filter) + state(filter.state()) + ORDER), filter, at)
         .query(row -> {
           consumer.accept(auditCase(row, at));
         });
@@ -95,10 +129,14 @@ public class AuditCaseQuery {
         case IN_PROGRESS_OVERDUE -> UNANSWERED + " AND due_at < :at";
       });
     }
-    if (filter.state() != null) {
-      sql.append(filter.state() == CaseFilter.State.RUNNING ? " AND closed_at IS NULL" : " AND closed_at IS NOT NULL");
-    }
     return sql.toString();
+  }
+
+  private static String state(CaseFilter.State state) {
+    if (state == null) {
+      return "";
+    }
+    return state == CaseFilter.State.RUNNING ? " AND closed_at IS NULL" : " AND closed_at IS NOT NULL";
   }
 
   private static JdbcClient.StatementSpec where(JdbcClient.StatementSpec sql, CaseFilter filter, Instant at) {

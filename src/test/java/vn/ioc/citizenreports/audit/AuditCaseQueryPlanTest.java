@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.ioc.citizenreports.database.ReportQueryPlans;
 
 /**
- * On PostgreSQL a case list picks its page and counts its cases from the index report_audit alone,
- * and reads from the table only the rows of the page: a year's list nationally holds hundreds of
- * thousands of cases (docs/BENCHMARKS.md, Queues and audit). One unit's list does the same from
- * report_unit_audit, which holds that unit's reports together.
+ * On PostgreSQL a case list picks its page's ids and counts its cases from an index alone: a year's
+ * list nationally holds hundreds of thousands of cases (docs/BENCHMARKS.md, Queues and audit). The
+ * running cases, which come first, are read in deadline order from report_running_by_deadline, so a
+ * first page is the first entries and nothing is sorted; the ended ones from report_audit, or
+ * report_unit_audit for one unit, which holds that unit's reports together.
  */
 class AuditCaseQueryPlanTest {
 
@@ -25,7 +26,8 @@ class AuditCaseQueryPlanTest {
 
   @BeforeAll
   static void fourYearsOfReports() {
-    plans = ReportQueryPlans.withEndedReportsOf2022To2025(20_000, "report_audit", "report_unit_audit");
+    plans = ReportQueryPlans.withReportsOf2022To2025(20_000, "report_audit", "report_unit_audit",
+        "report_running_by_deadline");
   }
 
   @AfterAll
@@ -35,12 +37,22 @@ class AuditCaseQueryPlanTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"OVERDUE", "EXTENDED"})
-  void aPageIsChosenFromTheIndexAloneAndOnlyItsRowsReadFromTheTable(String kind) {
+  void theRunningCasesComeInDeadlineOrderFromTheirIndexUnsorted(String kind) {
     CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
 
-    String plan = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 100)));
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("upTo", 150)));
 
-    assertThat(plan).contains("Index Only Scan using report_audit on report", "Index Scan using report_pkey on report");
+    assertThat(plan).contains("Index Only Scan using report_running_by_deadline on report").doesNotContain("Sort");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"OVERDUE", "EXTENDED"})
+  void theEndedCasesComeFromTheAuditIndexAlone(String kind) {
+    CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
+
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("upTo", 150)));
+
+    assertThat(plan).contains("Index Only Scan using report_audit on report");
   }
 
   @ParameterizedTest
@@ -58,10 +70,12 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", null, "ROAD_DAMAGE", "19869", null, null, null);
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String page = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 0)));
+    String running = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("upTo", 50)));
+    String ended = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("upTo", 50)));
 
     assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
-    assertThat(page).contains("Index Only Scan using report_audit on report");
+    assertThat(running).contains("Index Only Scan using report_running_by_deadline on report");
+    assertThat(ended).contains("Index Only Scan using report_audit on report");
   }
 
   @Test
@@ -69,7 +83,7 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", "unit7", null, null, "2", "LATE", "ENDED");
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String page = plans.plan(AuditCaseQuery.pageSql(filter), params(filter, Map.of("max", 50, "first", 0)));
+    String page = plans.plan(AuditCaseQuery.pageIdsSql(filter, filter.state()), params(filter, Map.of("upTo", 50)));
 
     assertThat(count).contains("Index Only Scan using report_unit_audit on report").doesNotContain("report_pkey");
     assertThat(page).contains("Index Only Scan using report_unit_audit on report");

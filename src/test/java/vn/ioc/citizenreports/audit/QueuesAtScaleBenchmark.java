@@ -4,6 +4,7 @@ import static vn.ioc.citizenreports.handling.ReportProcess.*;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,8 @@ public class QueuesAtScaleBenchmark {
   private static QueuesAtScaleBenchmark generated;
 
   private PostgresServer.Database database;
+  /** The audit's queries' connections, kept open as the application's pool keeps them. */
+  private HikariDataSource pool;
   private ProcessEngine engine;
   private String myUnitFilter;
   private AuditCaseQuery cases;
@@ -97,6 +100,8 @@ public class QueuesAtScaleBenchmark {
   private final CaseFilter overdue2026 = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", null, null, null, null, null, null);
   private final CaseFilter overdue2026OfOneUnit = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", PROVINCE_BIG_UNIT,
       null, null, null, null, null);
+  private final CaseFilter endedOverdue2026 = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", null, null, null, null,
+      null, "ENDED");
   private final Instant from2025 = Instant.parse("2024-12-31T17:00:00Z");
   private final Instant to2025 = Instant.parse("2025-12-31T17:00:00Z");
 
@@ -106,6 +111,7 @@ public class QueuesAtScaleBenchmark {
     ended = Integer.parseInt(reports.split("/")[1]);
     if (generated != null && generated.reports.equals(reports)) {
       database = generated.database;
+      pool = generated.pool;
       engine = generated.engine;
       myUnitFilter = generated.myUnitFilter;
       cases = generated.cases;
@@ -135,8 +141,9 @@ public class QueuesAtScaleBenchmark {
         .column("report", "due_at", DUE)
         .insert(1, running);
     jdbc.sql("VACUUM ANALYZE").update();
-    System.out.printf("%nqueues at scale: %d ended report rows and %d running reports (%d rows) in %d s; open tasks %s; %s%n",
-        ended, running, rows, Duration.between(generating, Instant.now()).toSeconds(), openTasks(jdbc), settings(jdbc));
+    System.out.printf("%nqueues at scale: %d ended report rows and %d running reports (%d rows) in %d s; open tasks %s; %s;"
+        + " report's indexes %s%n", ended, running, rows, Duration.between(generating, Instant.now()).toSeconds(),
+        openTasks(jdbc), settings(jdbc), reportIndexSizes(jdbc));
 
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
@@ -146,8 +153,9 @@ public class QueuesAtScaleBenchmark {
     configuration.getProcessEnginePlugins().add(new UnitQueueAuthorization()); // as the application's engine
     engine = configuration.buildProcessEngine();
     myUnitFilter = engine.getFilterService().createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
-    cases = new AuditCaseQuery(jdbc);
-    scorecards = new ScorecardQuery(jdbc);
+    pool = database.pool();
+    cases = new AuditCaseQuery(JdbcClient.create(pool));
+    scorecards = new ScorecardQuery(JdbcClient.create(pool));
   }
 
   /** The application on the new database, long enough for one report to reach its unit. */
@@ -181,8 +189,15 @@ public class QueuesAtScaleBenchmark {
                        'random_page_cost', 'synchronous_commit', 'max_wal_size')""").query(String.class).single();
   }
 
+  private static String reportIndexSizes(JdbcClient jdbc) {
+    return jdbc.sql("""
+        SELECT string_agg(indexrelname || '=' || pg_size_pretty(pg_relation_size(indexrelid)), ', ' ORDER BY indexrelname)
+        FROM pg_stat_user_indexes WHERE relname = 'report'""").query(String.class).single();
+  }
+
   private void dropTheDatabase() {
     engine.close();
+    pool.close();
     JdbcClient.create(PostgresServer.administration()).sql("DROP DATABASE " + database.name() + " WITH (FORCE)").update();
   }
 
@@ -216,6 +231,15 @@ public class QueuesAtScaleBenchmark {
   @Benchmark
   public long overdueListOfOneUnit() {
     return overdueList(overdue2026OfOneUnit);
+  }
+
+  /**
+   * The same list with the plugin's filter "ended": no running case comes first, so its page sorts
+   * the year's ended overdue cases, as every page past the running ones does.
+   */
+  @Benchmark
+  public long overdueListOfEndedCases() {
+    return overdueList(endedOverdue2026);
   }
 
   /** What the plugin asks for a list: its count (up to where it stops counting) and its first page. */

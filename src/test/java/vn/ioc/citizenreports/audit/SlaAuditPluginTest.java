@@ -147,6 +147,10 @@ class SlaAuditPluginTest {
     JsonNode second = get("cases?kind=OVERDUE&firstResult=1&maxResults=1&" + JANUARY);
     assertThat(second.path("total").asLong()).isEqualTo(3);
     assertThat(ids(second)).containsExactly("PA-AUDIT-B");
+    // a page takes the running cases, then the ended ones: pages across that border miss none and repeat none
+    assertThat(ids(get("cases?kind=OVERDUE&firstResult=0&maxResults=2&" + JANUARY))).containsExactly("PA-AUDIT-A", "PA-AUDIT-B");
+    assertThat(ids(get("cases?kind=OVERDUE&firstResult=2&maxResults=2&" + JANUARY))).containsExactly("PA-AUDIT-C");
+    assertThat(ids(get("cases?kind=OVERDUE&firstResult=3&maxResults=2&" + JANUARY))).isEmpty();
   }
 
   @Test

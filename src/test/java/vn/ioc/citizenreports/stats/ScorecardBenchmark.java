@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.stats;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ioc.citizenreports.database.PostgresServer;
@@ -37,6 +39,8 @@ public class ScorecardBenchmark {
   @Param({"1000000"})
   public int reports;
 
+  /** The scorecard's connections, kept open as the application's pool keeps them. */
+  private HikariDataSource pool;
   private ScorecardQuery scorecards;
   private final Instant from = LocalDate.parse("2025-01-01").atStartOfDay(SlaClock.VIETNAM).toInstant();
   private final Instant to = LocalDate.parse("2026-01-01").atStartOfDay(SlaClock.VIETNAM).toInstant();
@@ -44,14 +48,21 @@ public class ScorecardBenchmark {
 
   @Setup
   public void fillTheDatabase() {
-    DataSource dataSource = PostgresServer.newDatabase("scorecard_benchmark").dataSource();
+    PostgresServer.Database database = PostgresServer.newDatabase("scorecard_benchmark");
+    DataSource dataSource = database.dataSource();
     // the application's migrations on PostgreSQL, its indexes report_audit and report_unit_audit included
     Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history")
         .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     EndedReports.insert(jdbc, "PA-2025-", reports, "2025-01-01", 365);
     jdbc.sql("VACUUM ANALYZE report").update(); // as autovacuum leaves a table that stopped changing
-    scorecards = new ScorecardQuery(jdbc);
+    pool = database.pool();
+    scorecards = new ScorecardQuery(JdbcClient.create(pool));
+  }
+
+  @TearDown
+  public void closeThePool() {
+    pool.close();
   }
 
   @Benchmark

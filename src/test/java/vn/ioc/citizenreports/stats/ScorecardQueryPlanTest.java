@@ -23,7 +23,7 @@ class ScorecardQueryPlanTest {
 
   @BeforeAll
   static void fourYearsOfReports() {
-    plans = ReportQueryPlans.withEndedReportsOf2022To2025(20_000, "report_audit", "report_unit_audit");
+    plans = ReportQueryPlans.withReportsOf2022To2025(20_000, "report_audit", "report_unit_audit");
   }
 
   @AfterAll

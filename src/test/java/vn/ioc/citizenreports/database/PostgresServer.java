@@ -1,5 +1,6 @@
 package vn.ioc.citizenreports.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 

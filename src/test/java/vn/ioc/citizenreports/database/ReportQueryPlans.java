@@ -28,8 +28,8 @@ public final class ReportQueryPlans implements AutoCloseable {
   }
 
   /**
-   * {@code reportsPerYear} reports in each year from 2022 to 2025, those of its last ten days still
-   * running and unanswered (the rest ended), vacuumed as autovacuum leaves a table that stopped
+   * {@code reportsPerYear} reports in each year from 2022 to 2025, those of 2025's last ten days
+   * still running and unanswered (the rest ended), vacuumed as autovacuum leaves a table that stopped
    * changing, and of the report table's indexes only {@code indexes} and the primary key.
    */
   public static ReportQueryPlans withReportsOf2022To2025(int reportsPerYear, String... indexes) {

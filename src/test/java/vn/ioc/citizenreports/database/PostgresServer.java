@@ -90,9 +90,9 @@ public final class PostgresServer {
 
     /**
      * Connections kept open, as the application's HikariCP pool keeps them. A new connection costs
-     * PostgreSQL a new server process that loads its catalog caches again: about 50 ms a query on
-     * the benchmarks' machine (docs/BENCHMARKS.md), which a query timed through {@link #dataSource()}
-     * would count.
+     * PostgreSQL a new server process that loads its catalog caches again: tens of milliseconds a
+     * query on the benchmarks' machine (docs/BENCHMARKS.md, Queues and audit, step 9), which a query
+     * timed through {@link #dataSource()} would count.
      */
     public HikariDataSource pool() {
       HikariDataSource pool = new HikariDataSource();

@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,20 +63,26 @@ public class AuditCaseQuery {
    * first pages of a year's list read the running part alone and never sort the ended cases.
    */
   private List<String> pageIds(CaseFilter filter, Instant at, int first, int max) {
-    List<String> ids = new ArrayList<>();
+    // a set: a report that closes between the two parts' queries must not show twice
+    Set<String> ids = new LinkedHashSet<>();
     int skipped = first;
     for (CaseFilter.State part : filter.state() == null ? RUNNING_FIRST : List.of(filter.state())) {
       int wanted = max - ids.size();
-      if (wanted == 0) {
+      if (wanted <= 0) {
         break;
       }
-      List<String> partIds = where(jdbc.sql(pageIdsSql(filter, part)), filter, at).param("upTo", skipped + wanted)
-          .query(String.class).list();
-      ids.addAll(partIds.subList(Math.min(skipped, partIds.size()), partIds.size()));
-      // what this part held went on earlier pages; the next part skips only the rest
-      skipped = Math.max(0, skipped - partIds.size());
+      List<String> partIds = where(jdbc.sql(pageIdsSql(filter, part)), filter, at).param("max", wanted)
+          .param("first", skipped).query(String.class).list();
+      ids.addAll(partIds);
+      if (partIds.isEmpty() && skipped > 0) {
+        // this part went on earlier pages, wholly: the next part skips only what is left
+        skipped -= where(jdbc.sql(countSql(filter, part)), filter, at).param("atMost", skipped).query(Long.class).single()
+            .intValue();
+      } else {
+        skipped = 0;
+      }
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   /** How many cases the filter finds, counted up to {@code atMost}. */
@@ -87,11 +94,15 @@ public class AuditCaseQuery {
 
   /** The ids of one part (running or ended) of the cases, from the filter's columns alone (an index-only scan on PostgreSQL). */
   static String pageIdsSql(CaseFilter filter, CaseFilter.State part) {
-    return "SELECT id FROM report" + condition(filter) + state(part) + BY_DEADLINE + " LIMIT :upTo";
+    return "SELECT id FROM report" + condition(filter) + state(part) + BY_DEADLINE + " LIMIT :max OFFSET :first";
   }
 
   static String countSql(CaseFilter filter) {
-    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + state(filter.state()) + " LIMIT :atMost) counted";
+    return countSql(filter, filter.state());
+  }
+
+  private static String countSql(CaseFilter filter, CaseFilter.State state) {
+    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + state(state) + " LIMIT :atMost) counted";
   }
 
   /** Every case, one at a time, for an export. */

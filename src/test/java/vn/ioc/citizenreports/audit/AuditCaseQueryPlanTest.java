@@ -40,7 +40,7 @@ class AuditCaseQueryPlanTest {
   void theRunningCasesComeInDeadlineOrderFromTheirIndexUnsorted(String kind) {
     CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
 
-    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("upTo", 150)));
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("max", 50, "first", 100)));
 
     assertThat(plan).contains("Index Only Scan using report_running_by_deadline on report").doesNotContain("Sort");
   }
@@ -50,7 +50,7 @@ class AuditCaseQueryPlanTest {
   void theEndedCasesComeFromTheAuditIndexAlone(String kind) {
     CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
 
-    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("upTo", 150)));
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("max", 50, "first", 100)));
 
     assertThat(plan).contains("Index Only Scan using report_audit on report");
   }
@@ -70,8 +70,8 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", null, "ROAD_DAMAGE", "19869", null, null, null);
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String running = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("upTo", 50)));
-    String ended = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("upTo", 50)));
+    String running = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("max", 50, "first", 0)));
+    String ended = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("max", 50, "first", 0)));
 
     assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
     assertThat(running).contains("Index Only Scan using report_running_by_deadline on report");
@@ -83,7 +83,7 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", "unit7", null, null, "2", "LATE", "ENDED");
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String page = plans.plan(AuditCaseQuery.pageIdsSql(filter, filter.state()), params(filter, Map.of("upTo", 50)));
+    String page = plans.plan(AuditCaseQuery.pageIdsSql(filter, filter.state()), params(filter, Map.of("max", 50, "first", 0)));
 
     assertThat(count).contains("Index Only Scan using report_unit_audit on report").doesNotContain("report_pkey");
     assertThat(page).contains("Index Only Scan using report_unit_audit on report");

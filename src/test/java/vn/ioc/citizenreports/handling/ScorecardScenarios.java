@@ -8,6 +8,7 @@ import static vn.ioc.citizenreports.handling.ReportProcess.*;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -124,6 +125,11 @@ abstract class ScorecardScenarios {
     Instant midMarch = vietnam("2026-03-14T12:00");
     assertThat(cases.page(marchCases("OVERDUE", null), midMarch, 0, 50)).extracting(AuditCase::reportId).containsExactly(
         overdue.getBusinessKey(), extended.getBusinessKey(), lateAndReprimanded.getBusinessKey());
+    // one case a page, across the border between the running and the ended ones: none missed, none twice
+    assertThat(IntStream.range(0, 4).boxed()
+        .flatMap(first -> cases.page(marchCases("OVERDUE", null), midMarch, first, 1).stream()).map(AuditCase::reportId))
+        .containsExactly(overdue.getBusinessKey(), extended.getBusinessKey(), lateAndReprimanded.getBusinessKey());
+    assertThat(cases.page(marchCases("OVERDUE", null), midMarch, Integer.MAX_VALUE - 10, 500)).as("far past the end").isEmpty();
     assertThat(cases.count(marchCases("OVERDUE", null), midMarch, 50)).isEqualTo(3);
     assertThat(cases.count(marchCases("OVERDUE", null), midMarch, 2)).as("counting stops at its limit").isEqualTo(2);
     assertThat(cases.page(marchCases("OVERDUE", "2"), midMarch, 0, 50)).extracting(AuditCase::reportId)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -94,7 +95,7 @@ class PostgresNodeTest {
 
   @Test
   void theAuditReadsItsOwnIndexesAndTheUnreadOneIsGone() {
-    Map<String, String> indexes = new java.util.HashMap<>();
+    Map<String, String> indexes = new HashMap<>();
     jdbc.sql("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'report'")
         .query(row -> {
           indexes.put(row.getString("indexname"), row.getString("indexdef"));

@@ -50,7 +50,7 @@ public class ScorecardBenchmark {
   public void fillTheDatabase() {
     PostgresServer.Database database = PostgresServer.newDatabase("scorecard_benchmark");
     DataSource dataSource = database.dataSource();
-    // the application's migrations on PostgreSQL, its indexes report_audit and report_unit_audit included
+    // the application's migrations on PostgreSQL, the audit's indexes (db/vendor/postgresql) included
     Flyway.configure().dataSource(dataSource).table("citizen_reports_schema_history")
         .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);

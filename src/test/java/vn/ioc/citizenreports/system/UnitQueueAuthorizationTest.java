@@ -2,6 +2,7 @@ package vn.ioc.citizenreports.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -113,6 +116,22 @@ class UnitQueueAuthorizationTest {
     assertThat(countMyUnitsQueue()).isEqualTo(1);
   }
 
+  /**
+   * "a" holds grants on its tasks and the filter, "b" on its tasks; "aa" sorts between them and
+   * holds none, nor does "nobody".
+   */
+  @Test
+  void theCallersGroupsThatHoldAnAuthorizationAreTheOnesTheEngineFinds() {
+    List<String> callersGroups = Arrays.asList("b", "nobody", "a", null, "a", "aa");
+
+    List<String> ours = inCommand(context -> new UnitQueueAuthorization.Manager().filterAuthenticatedGroupIds(callersGroups));
+    List<String> engines = inCommand(context -> new AuthorizationManager().filterAuthenticatedGroupIds(callersGroups));
+
+    assertThat(ours).containsExactlyInAnyOrder("a", "b").containsExactlyInAnyOrderElementsOf(engines);
+    List<String> noGroups = inCommand(context -> new UnitQueueAuthorization.Manager().filterAuthenticatedGroupIds(List.of()));
+    assertThat(noGroups).isEmpty();
+  }
+
   @Test
   void withoutAnAuthenticatedCallerNothingChanges() {
     assertThat(idsOf(tasks.createTaskQuery().taskCandidateGroup("b").list())).containsExactlyInAnyOrderElementsOf(tasksOfB);
@@ -130,6 +149,11 @@ class UnitQueueAuthorizationTest {
     read.addPermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(read);
     return filter.getId();
+  }
+
+  private <T> T inCommand(Command<T> command) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(command);
   }
 
   private List<String> openMyUnitsQueue() {

@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
  * application a task's candidate group is its grant.
  *
  * <p>It also finds which of the caller's groups hold any authorization, which every check asks
- * first, with one index probe per group, where the engine reads the group of every authorization
- * row (one an open task) once per command: opening a unit's queue, its count and its page, read a
- * million rows twice with a million open tasks.
+ * first, with one read of the group index per distinct group of the caller and command, where the
+ * engine reads the group of every authorization row (there is one per open task) once per command:
+ * opening a unit's queue, its count and its page, read a million rows twice with a million open
+ * tasks.
  */
 @Component // the Camunda starter adds every ProcessEnginePlugin bean to the engine
 public final class UnitQueueAuthorization extends AbstractProcessEnginePlugin {
@@ -74,13 +75,14 @@ public final class UnitQueueAuthorization extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Whether any authorization row names a group at or after the given one, and which: the smallest
-   * such group id, from the start of the group index's range. Asked as a range, not as
-   * {@code GROUP_ID_ = ?}, so that PostgreSQL's plan is the index probe whatever the group: for an
-   * equality its generic plan may scan the table until a row of the group shows, all of it for a
-   * group that has none.
+   * The first group id at or after the given one that any authorization row names: the group
+   * holds an authorization when it is that id. One row read from the start of the group index's
+   * range, on PostgreSQL and H2. Asked as a range, not as {@code GROUP_ID_ = ?}, because
+   * PostgreSQL's generic plan for an equality can scan the table until a row of the group shows,
+   * all of it for a group that has none.
    */
-  static final String FIRST_AUTHORIZED_GROUP_FROM = "SELECT MIN(GROUP_ID_) FROM %sACT_RU_AUTHORIZATION WHERE GROUP_ID_ >= ?";
+  static final String FIRST_AUTHORIZED_GROUP_FROM =
+      "SELECT GROUP_ID_ FROM %sACT_RU_AUTHORIZATION WHERE GROUP_ID_ >= ? ORDER BY GROUP_ID_ LIMIT 1";
 
   /** The engine's authorization manager, with the shortcut for the unit's queue. */
   static final class Manager extends AuthorizationManager {
@@ -99,7 +101,7 @@ public final class UnitQueueAuthorization extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The caller's groups that hold any authorization, as the engine's answers (the others cannot
+     * The caller's groups that hold any authorization, as the engine answers it (the others cannot
      * change a check's result); the engine finds them with {@code SELECT DISTINCT GROUP_ID_} over
      * every authorization row.
      */

@@ -118,10 +118,22 @@ final class Browser implements AutoCloseable {
   /** Logs in through the webapps' own login page (Tasklist, Cockpit and Admin share it). */
   void logIn(String app, String user) {
     get("/camunda/app/" + app + "/");
-    visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    visible(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
+    WebElement username = visible(By.cssSelector("input[ng-model='username']"));
+    WebElement password = visible(By.cssSelector("input[ng-model='password']"));
+    // the user name's autofocus can come late on a busy machine and take the password's keys
+    // ("pcoffice1demo" in the user name once), so the form is filled until it holds both
+    await("the login form holding " + user + " and the password", page -> {
+      fill(username, user);
+      fill(password, DEMO_PASSWORD);
+      return user.equals(username.getDomProperty("value")) && DEMO_PASSWORD.equals(password.getDomProperty("value"));
+    });
     click(By.cssSelector("form button[type='submit']"));
     gone(By.cssSelector("input[ng-model='password']"));
+  }
+
+  private static void fill(WebElement field, String text) {
+    field.clear();
+    field.sendKeys(text);
   }
 
   WebDriver driver() {

@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -100,12 +97,7 @@ class UnitQueueAuthorizationOnPostgresTest {
     List<String> callersGroups = List.of("sdl", "granted-later");
     assertThat(groupsHoldingAnAuthorization(callersGroups)).containsExactly("sdl");
 
-    Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    read.setGroupId("granted-later");
-    read.setResource(Resources.FILTER);
-    read.setResourceId(Authorization.ANY);
-    read.addPermission(Permissions.READ);
-    engine.getAuthorizationService().saveAuthorization(read);
+    UnitQueueAuthorizationTest.grantReadOnEveryFilter(engine, "granted-later");
 
     assertThat(groupsHoldingAnAuthorization(callersGroups)).containsExactlyInAnyOrder("sdl", "granted-later");
   }

@@ -142,13 +142,18 @@ class UnitQueueAuthorizationTest {
     Filter filter = engine.getFilterService().newTaskFilter(IdentitySetup.FILTER_MY_UNIT)
         .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     engine.getFilterService().saveFilter(filter);
+    grantReadOnEveryFilter(engine, "a");
+    return filter.getId();
+  }
+
+  /** As IdentitySetup lets every group read the shared filters. */
+  static void grantReadOnEveryFilter(ProcessEngine engine, String group) {
     Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    read.setGroupId("a");
+    read.setGroupId(group);
     read.setResource(Resources.FILTER);
     read.setResourceId(Authorization.ANY);
     read.addPermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(read);
-    return filter.getId();
   }
 
   private <T> T inCommand(Command<T> command) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * columns the scorecard counts, so a list and its scorecard always agree. A year's list holds
  * hundreds of thousands of cases nationally, so a page's ids are chosen from an index alone and
  * only its rows are read from the table (db/vendor/postgresql: running cases by deadline from
- * report_running_by_deadline, V10_4; the ended ones from report_audit, V10_2, or one unit's from
- * report_unit_audit, V10_3), and the count stops at {@link #COUNTED_AT_MOST}.
+ * report_running_by_deadline, V10_4; ended ones by deadline from report_ended_by_deadline, V11_1, or
+ * one unit's from report_unit_audit, V10_3), and the count stops at {@link #COUNTED_AT_MOST}.
  */
 @Component
 public class AuditCaseQuery {
@@ -33,9 +33,32 @@ public class AuditCaseQuery {
   private static final String UNANSWERED = "published_at IS NULL AND due_at IS NOT NULL";
   /** Running cases first (those a leader can still act on), each group by deadline; the same on H2 and PostgreSQL. */
   private static final String ORDER = " ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, due_at NULLS LAST, id";
-  /** {@link #ORDER} one part at a time: a page takes the running cases, then the ended ones, each by deadline. */
-  private static final List<CaseFilter.State> RUNNING_FIRST = List.of(CaseFilter.State.RUNNING, CaseFilter.State.ENDED);
   private static final String BY_DEADLINE = " ORDER BY due_at NULLS LAST, id";
+
+  /**
+   * {@link #ORDER} as consecutive parts, each read in its order from an index of its own, so that no
+   * page sorts a period's cases. The ended cases with a deadline are read from the period's start
+   * on: a deadline never precedes its submission (V11), and without that bound the index would be
+   * read from the oldest deadline ever.
+   */
+  enum Part {
+    RUNNING(" AND closed_at IS NULL"),
+    ENDED_BY_DEADLINE(" AND closed_at IS NOT NULL AND due_at >= :from"),
+    ENDED_WITHOUT_DEADLINE(" AND closed_at IS NOT NULL AND due_at IS NULL");
+
+    private final String condition;
+
+    Part(String condition) {
+      this.condition = condition;
+    }
+
+    static List<Part> of(CaseFilter.State state) {
+      if (state == null) {
+        return List.of(values());
+      }
+      return state == CaseFilter.State.RUNNING ? List.of(RUNNING) : List.of(ENDED_BY_DEADLINE, ENDED_WITHOUT_DEADLINE);
+    }
+  }
 
   /** Beyond this many cases a list says "more than"; the scorecard has the exact figures. */
   public static final int COUNTED_AT_MOST = 10_000;
@@ -60,13 +83,13 @@ public class AuditCaseQuery {
 
   /**
    * The page's ids, running cases first: each part's ids in deadline order from its index, so the
-   * first pages of a year's list read the running part alone and never sort the ended cases.
+   * first pages of a year's list read the running part alone and no page sorts the ended cases.
    */
   private List<String> pageIds(CaseFilter filter, Instant at, int first, int max) {
-    // a set: a report that closes between the two parts' queries must not show twice
+    // a set: a report that closes between two parts' queries must not show twice
     Set<String> ids = new LinkedHashSet<>();
     int skipped = first;
-    for (CaseFilter.State part : filter.state() == null ? RUNNING_FIRST : List.of(filter.state())) {
+    for (Part part : Part.of(filter.state())) {
       int wanted = max - ids.size();
       if (wanted <= 0) {
         break;
@@ -76,8 +99,8 @@ public class AuditCaseQuery {
       ids.addAll(partIds);
       if (partIds.isEmpty() && skipped > 0) {
         // this part went on earlier pages, wholly: the next part skips only what is left
-        skipped -= where(jdbc.sql(countSql(filter, part)), filter, at).param("atMost", skipped).query(Long.class).single()
-            .intValue();
+        skipped -= where(jdbc.sql(countSql(filter, part.condition)), filter, at).param("atMost", skipped)
+            .query(Long.class).single().intValue();
       } else {
         skipped = 0;
       }
@@ -92,17 +115,17 @@ public class AuditCaseQuery {
 
   // both package-private for the test that checks their plans
 
-  /** The ids of one part (running or ended) of the cases, from the filter's columns alone (an index-only scan on PostgreSQL). */
-  static String pageIdsSql(CaseFilter filter, CaseFilter.State part) {
-    return "SELECT id FROM report" + condition(filter) + state(part) + BY_DEADLINE + " LIMIT :max OFFSET :first";
+  /** The ids of one part of the cases, from the filter's columns alone (an index-only scan on PostgreSQL). */
+  static String pageIdsSql(CaseFilter filter, Part part) {
+    return "SELECT id FROM report" + condition(filter) + part.condition + BY_DEADLINE + " LIMIT :max OFFSET :first";
   }
 
   static String countSql(CaseFilter filter) {
-    return countSql(filter, filter.state());
+    return countSql(filter, state(filter.state()));
   }
 
-  private static String countSql(CaseFilter filter, CaseFilter.State state) {
-    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + state(state) + " LIMIT :atMost) counted";
+  private static String countSql(CaseFilter filter, String partCondition) {
+    return "SELECT COUNT(*) FROM (SELECT id FROM report" + condition(filter) + partCondition + " LIMIT :atMost) counted";
   }
 
   /** Every case, one at a time, for an export. */

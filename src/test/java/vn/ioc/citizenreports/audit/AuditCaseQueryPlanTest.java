@@ -27,7 +27,7 @@ class AuditCaseQueryPlanTest {
   @BeforeAll
   static void fourYearsOfReports() {
     plans = ReportQueryPlans.withReportsOf2022To2025(20_000, "report_audit", "report_unit_audit",
-        "report_running_by_deadline");
+        "report_running_by_deadline", "report_ended_by_deadline");
   }
 
   @AfterAll
@@ -40,19 +40,32 @@ class AuditCaseQueryPlanTest {
   void theRunningCasesComeInDeadlineOrderFromTheirIndexUnsorted(String kind) {
     CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
 
-    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("max", 50, "first", 100)));
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.RUNNING), params(filter, Map.of("max", 50, "first", 100)));
 
     assertThat(plan).contains("Index Only Scan using report_running_by_deadline on report").doesNotContain("Sort");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"OVERDUE", "EXTENDED"})
-  void theEndedCasesComeFromTheAuditIndexAlone(String kind) {
-    CaseFilter filter = CaseFilter.of(kind, "2025-01-01", "2025-12-31", null, null, null, null, null, null);
+  void theEndedCasesComeInDeadlineOrderFromThePeriodsStartUnsorted(String kind) {
+    CaseFilter filter = CaseFilter.of(kind, "2024-01-01", "2024-12-31", null, null, null, null, null, null);
 
-    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("max", 50, "first", 100)));
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.ENDED_BY_DEADLINE),
+        params(filter, Map.of("max", 50, "first", 100)));
 
-    assertThat(plan).contains("Index Only Scan using report_audit on report");
+    assertThat(plan).contains("Index Only Scan using report_ended_by_deadline on report")
+        .contains("Index Cond: (due_at >= ").doesNotContain("Sort");
+  }
+
+  @Test
+  void theEndedCasesWithoutADeadlineFromTheSameIndex() {
+    CaseFilter filter = CaseFilter.of("OVERDUE", "2024-01-01", "2024-12-31", null, null, null, null, null, null);
+
+    String plan = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.ENDED_WITHOUT_DEADLINE),
+        params(filter, Map.of("max", 50, "first", 0)));
+
+    assertThat(plan).contains("Index Only Scan using report_ended_by_deadline on report")
+        .contains("Index Cond: (due_at IS NULL)");
   }
 
   @ParameterizedTest
@@ -70,12 +83,13 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", null, "ROAD_DAMAGE", "19869", null, null, null);
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String running = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.RUNNING), params(filter, Map.of("max", 50, "first", 0)));
-    String ended = plans.plan(AuditCaseQuery.pageIdsSql(filter, CaseFilter.State.ENDED), params(filter, Map.of("max", 50, "first", 0)));
+    String running = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.RUNNING), params(filter, Map.of("max", 50, "first", 0)));
+    String ended = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.ENDED_BY_DEADLINE),
+        params(filter, Map.of("max", 50, "first", 0)));
 
     assertThat(count).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
     assertThat(running).contains("Index Only Scan using report_running_by_deadline on report");
-    assertThat(ended).contains("Index Only Scan using report_audit on report");
+    assertThat(ended).contains("Index Only Scan using report_ended_by_deadline on report");
   }
 
   @Test
@@ -83,7 +97,8 @@ class AuditCaseQueryPlanTest {
     CaseFilter filter = CaseFilter.of("OVERDUE", "2025-01-01", "2025-12-31", "unit7", null, null, "2", "LATE", "ENDED");
 
     String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String page = plans.plan(AuditCaseQuery.pageIdsSql(filter, filter.state()), params(filter, Map.of("max", 50, "first", 0)));
+    String page = plans.plan(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.ENDED_BY_DEADLINE),
+        params(filter, Map.of("max", 50, "first", 0)));
 
     assertThat(count).contains("Index Only Scan using report_unit_audit on report").doesNotContain("report_pkey");
     assertThat(page).contains("Index Only Scan using report_unit_audit on report");

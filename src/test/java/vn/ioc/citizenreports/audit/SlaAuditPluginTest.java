@@ -1,6 +1,7 @@
 package vn.ioc.citizenreports.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import vn.ioc.citizenreports.testing.HttpJson;
@@ -151,6 +153,45 @@ class SlaAuditPluginTest {
     assertThat(ids(get("cases?kind=OVERDUE&firstResult=0&maxResults=2&" + JANUARY))).containsExactly("PA-AUDIT-A", "PA-AUDIT-B");
     assertThat(ids(get("cases?kind=OVERDUE&firstResult=2&maxResults=2&" + JANUARY))).containsExactly("PA-AUDIT-C");
     assertThat(ids(get("cases?kind=OVERDUE&firstResult=3&maxResults=2&" + JANUARY))).isEmpty();
+  }
+
+  @Test
+  void endedCasesWithoutADeadlineComeLastAndPagesCrossEveryPart() {
+    // February 2025: one running case, two ended ones by deadline, one ended without a deadline
+    Instant received = Instant.parse("2025-02-03T02:00:00Z");
+    report("PA-AUDIT-G", "sgtvt", "ROAD_DAMAGE", "19754", row -> row.received(received)
+        .due(received.plus(9, ChronoUnit.DAYS)).level(1));
+    report("PA-AUDIT-H", "sgtvt", "ROAD_DAMAGE", "19754", row -> row.received(received)
+        .due(received.plus(8, ChronoUnit.DAYS)).published(received.plus(10, ChronoUnit.DAYS), "LATE").closed());
+    report("PA-AUDIT-I", "hepco", "POWER_SUPPLY", "19754", row -> row.received(received)
+        .due(received.plus(7, ChronoUnit.DAYS)).published(received.plus(10, ChronoUnit.DAYS), "LATE").closed());
+    report("PA-AUDIT-J", "hepco", "POWER_SUPPLY", "19754", row -> row.received(received).level(1).closed());
+    String february = "from=2025-02-01&to=2025-02-28";
+    try {
+      assertThat(ids(get("cases?kind=OVERDUE&" + february))).containsExactly("PA-AUDIT-G", "PA-AUDIT-I", "PA-AUDIT-H",
+          "PA-AUDIT-J");
+      List<String> oneByOne = new ArrayList<>();
+      for (int first = 0; first < 5; first++) {
+        oneByOne.addAll(ids(get("cases?kind=OVERDUE&maxResults=1&firstResult=" + first + "&" + february)));
+      }
+      assertThat(oneByOne).containsExactly("PA-AUDIT-G", "PA-AUDIT-I", "PA-AUDIT-H", "PA-AUDIT-J");
+      assertThat(ids(get("cases?kind=OVERDUE&maxResults=2&firstResult=2&" + february)))
+          .containsExactly("PA-AUDIT-H", "PA-AUDIT-J");
+      assertThat(ids(get("cases?kind=OVERDUE&state=ENDED&maxResults=2&firstResult=1&" + february)))
+          .containsExactly("PA-AUDIT-H", "PA-AUDIT-J");
+      assertThat(ids(get("cases?kind=OVERDUE&state=ENDED&maxResults=1&firstResult=2&" + february)))
+          .containsExactly("PA-AUDIT-J");
+    } finally {
+      jdbc.sql("DELETE FROM report WHERE id IN ('PA-AUDIT-G', 'PA-AUDIT-H', 'PA-AUDIT-I', 'PA-AUDIT-J')").update();
+    }
+  }
+
+  @Test
+  void aDeadlineBeforeItsSubmissionIsRefused() {
+    // the lists read ended cases by deadline from the period's start (AuditCaseQuery), so it must hold
+    assertThatThrownBy(() -> report("PA-AUDIT-K", "sgtvt", "ROAD_DAMAGE", "19754",
+        row -> row.due(RECEIVED.minus(1, ChronoUnit.SECONDS))))
+        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("REPORT_DEADLINE_AFTER_SUBMISSION");
   }
 
   @Test
@@ -297,20 +338,21 @@ class SlaAuditPluginTest {
             VALUES (:id, :category, 'Kiểm tra', :wardCode, 'WEB', :received, :pi, :unitId, :assigned, :due,
               :extended, :level, :ineligible, :answered, :published, :outcome, :handling, :rating, :closed)""")
         .param("id", id).param("category", category).param("wardCode", wardCode)
-        .param("received", Timestamp.from(RECEIVED)).param("pi", "pi-" + id).param("unitId", unitId)
-        .param("assigned", unitId == null ? null : Timestamp.from(RECEIVED))
+        .param("received", Timestamp.from(row.received)).param("pi", "pi-" + id).param("unitId", unitId)
+        .param("assigned", unitId == null ? null : Timestamp.from(row.received))
         .param("due", row.due == null ? null : Timestamp.from(row.due))
         .param("extended", row.extended).param("level", row.level).param("ineligible", row.ineligible)
         .param("answered", row.published == null ? null : Timestamp.from(row.published))
         .param("published", row.published == null ? null : Timestamp.from(row.published))
         .param("outcome", row.outcome)
-        .param("handling", row.published == null ? null : row.published.getEpochSecond() - RECEIVED.getEpochSecond())
+        .param("handling", row.published == null ? null : row.published.getEpochSecond() - row.received.getEpochSecond())
         .param("rating", row.rating)
-        .param("closed", row.closed ? Timestamp.from(row.published == null ? RECEIVED : row.published.plusSeconds(3600)) : null)
+        .param("closed", row.closed ? Timestamp.from(row.published == null ? row.received : row.published.plusSeconds(3600)) : null)
         .update();
   }
 
   private static final class Row {
+    Instant received = RECEIVED;
     Instant due;
     boolean extended;
     int level;
@@ -319,6 +361,11 @@ class SlaAuditPluginTest {
     String outcome;
     String rating;
     boolean closed;
+
+    Row received(Instant at) {
+      received = at;
+      return this;
+    }
 
     Row due(Instant at) {
       due = at;

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * columns the scorecard counts, so a list and its scorecard always agree. A year's list holds
  * hundreds of thousands of cases nationally, so a page's ids are chosen from an index alone and
  * only its rows are read from the table (db/vendor/postgresql: running cases by deadline from
- * report_running_by_deadline, V10_4; ended ones by deadline from report_ended_by_deadline, V11_1, or
- * one unit's from report_unit_audit, V10_3), and the count stops at {@link #COUNTED_AT_MOST}.
+ * report_running_by_deadline, V10_4, or a period's few from report_running_by_submission, V11_2;
+ * ended ones by deadline from report_ended_by_deadline, V11_1, or one unit's from report_unit_audit,
+ * V10_3), and the count stops at {@link #COUNTED_AT_MOST}.
  */
 @Component
 public class AuditCaseQuery {
@@ -62,6 +63,8 @@ public class AuditCaseQuery {
 
   /** Beyond this many cases a list says "more than"; the scorecard has the exact figures. */
   public static final int COUNTED_AT_MOST = 10_000;
+  /** Up to this many running cases of a period are sorted; more are read in deadline order. */
+  static final int RUNNING_SORTED_AT_MOST = 10_000;
 
   private final JdbcClient jdbc;
 
@@ -82,8 +85,9 @@ public class AuditCaseQuery {
   }
 
   /**
-   * The page's ids, running cases first: each part's ids in deadline order from its index, so the
-   * first pages of a year's list read the running part alone and no page sorts the ended cases.
+   * The page's ids, running cases first: each part's ids in deadline order from its index (or a
+   * period's few running cases sorted), so the first pages of a year's list read the running part
+   * alone and no page sorts the ended cases.
    */
   private List<String> pageIds(CaseFilter filter, Instant at, int first, int max) {
     // a set: a report that closes between two parts' queries must not show twice
@@ -94,8 +98,10 @@ public class AuditCaseQuery {
       if (wanted <= 0) {
         break;
       }
-      List<String> partIds = where(jdbc.sql(pageIdsSql(filter, part)), filter, at).param("max", wanted)
-          .param("first", skipped).query(String.class).list();
+      String sql = part == Part.RUNNING && fewRunning(filter, at)
+          ? sortedPageIdsSql(filter, part) : pageIdsSql(filter, part);
+      List<String> partIds = where(jdbc.sql(sql), filter, at).param("max", wanted).param("first", skipped)
+          .query(String.class).list();
       ids.addAll(partIds);
       if (partIds.isEmpty() && skipped > 0) {
         // this part went on earlier pages, wholly: the next part skips only what is left
@@ -108,16 +114,36 @@ public class AuditCaseQuery {
     return List.copyOf(ids);
   }
 
+  /**
+   * Whether the period has few running cases, as last year has. The planner takes a period to hold
+   * its share of the running reports, though they are the recent ones, so for last year it would
+   * read every running report in deadline order to find none; counted (from
+   * report_running_by_submission, V11_2) and sorted, they take a few reads.
+   */
+  private boolean fewRunning(CaseFilter filter, Instant at) {
+    return where(jdbc.sql(countSql(filter, Part.RUNNING.condition)), filter, at)
+        .param("atMost", RUNNING_SORTED_AT_MOST + 1).query(Long.class).single() <= RUNNING_SORTED_AT_MOST;
+  }
+
   /** How many cases the filter finds, counted up to {@code atMost}. */
   public long count(CaseFilter filter, Instant at, int atMost) {
     return where(jdbc.sql(countSql(filter)), filter, at).param("atMost", atMost).query(Long.class).single();
   }
 
-  // both package-private for the test that checks their plans
+  // package-private for the test that checks their plans
 
   /** The ids of one part of the cases, from the filter's columns alone (an index-only scan on PostgreSQL). */
   static String pageIdsSql(CaseFilter filter, Part part) {
     return "SELECT id FROM report" + condition(filter) + part.condition + BY_DEADLINE + " LIMIT :max OFFSET :first";
+  }
+
+  /**
+   * As {@link #pageIdsSql}, with the part's cases chosen first and then sorted: the subquery (kept
+   * apart by its OFFSET 0) is planned without the order, so it reads the period's cases only.
+   */
+  static String sortedPageIdsSql(CaseFilter filter, Part part) {
+    return "SELECT id FROM (SELECT id, due_at FROM report" + condition(filter) + part.condition + " OFFSET 0) part"
+        + BY_DEADLINE + " LIMIT :max OFFSET :first";
   }
 
   static String countSql(CaseFilter filter) {

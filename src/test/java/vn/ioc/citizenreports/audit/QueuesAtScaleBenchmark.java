@@ -53,8 +53,8 @@ import vn.ioc.citizenreports.system.UnitQueueAuthorization;
  * JVM: the queue through an engine on the same database with authorization on and the
  * application's UnitQueueAuthorization, as the filter
  * "Việc của đơn vị tôi" (a page of 15 and its count, what Tasklist asks), the overdue list through
- * the plugin's query (a page of 50 and its count, which stops at 10,001), for all units and for
- * the province's big unit, and the scorecard for 2025. Run:
+ * the plugin's query (a page of 50 and its count, which stops at 10,001), for all units, for
+ * the province's big unit, for the ended cases alone and for last year, and the scorecard for 2025. Run:
  * {@code mvn -Pbench test-compile exec:exec -Dbench=QueuesAtScale}; p95 is JMH's p0.95 line.
  */
 @State(Scope.Benchmark)
@@ -102,6 +102,8 @@ public class QueuesAtScaleBenchmark {
       null, null, null, null, null);
   private final CaseFilter endedOverdue2026 = CaseFilter.of("OVERDUE", "2026-01-01", "2027-01-01", null, null, null, null,
       null, "ENDED");
+  private final CaseFilter overdue2025 = CaseFilter.of("OVERDUE", "2025-01-01", "2026-01-01", null, null, null, null, null,
+      null);
   private final Instant from2025 = Instant.parse("2024-12-31T17:00:00Z");
   private final Instant to2025 = Instant.parse("2025-12-31T17:00:00Z");
 
@@ -234,12 +236,18 @@ public class QueuesAtScaleBenchmark {
   }
 
   /**
-   * The same list with the plugin's filter "ended": no running case comes first, so its page sorts
-   * the year's ended overdue cases, as every page past the running ones does.
+   * The same list with the plugin's filter "ended": no running case comes first, so its page is the
+   * year's ended overdue cases by deadline, as every page past the running ones is.
    */
   @Benchmark
   public long overdueListOfEndedCases() {
     return overdueList(endedOverdue2026);
+  }
+
+  /** Last year's list, as leaders look back: every running report is of this year, so none comes first. */
+  @Benchmark
+  public long overdueListOfLastYear() {
+    return overdueList(overdue2025);
   }
 
   /** What the plugin asks for a list: its count (up to where it stops counting) and its first page. */

@@ -68,6 +68,20 @@ public final class ReportQueryPlans implements AutoCloseable {
     return explain.query(String.class).list().stream().collect(Collectors.joining("\n"));
   }
 
+  /**
+   * As {@link #plan}, with {@code hidden} indexes dropped for the moment of the plan (in a
+   * transaction that is rolled back): the plan a query gets where another index would not pay.
+   */
+  public String planWithout(String hidden, String sql, Map<String, Object> params) {
+    jdbc.sql("BEGIN").update();
+    try {
+      jdbc.sql("DROP INDEX " + hidden).update();
+      return plan(sql, params);
+    } finally {
+      jdbc.sql("ROLLBACK").update();
+    }
+  }
+
   @Override
   public void close() {
     connection.destroy();

@@ -38,12 +38,13 @@ public class AuditCaseQuery {
 
   /**
    * {@link #ORDER} as consecutive parts, each read in its order from an index of its own, so that no
-   * page sorts a period's cases. The ended cases with a deadline are read from the period's start
-   * on: a deadline never precedes its submission (V11), and without that bound the index would be
-   * read from the oldest deadline ever.
+   * page sorts a period's cases. Cases with a deadline are read from the period's start on: a
+   * deadline never precedes its submission (V11), and without that bound an index would be read
+   * from the oldest deadline ever.
    */
   enum Part {
-    RUNNING(" AND closed_at IS NULL"),
+    RUNNING_BY_DEADLINE(" AND closed_at IS NULL AND due_at >= :from"),
+    RUNNING_WITHOUT_DEADLINE(" AND closed_at IS NULL AND due_at IS NULL"),
     ENDED_BY_DEADLINE(" AND closed_at IS NOT NULL AND due_at >= :from"),
     ENDED_WITHOUT_DEADLINE(" AND closed_at IS NOT NULL AND due_at IS NULL");
 
@@ -57,7 +58,8 @@ public class AuditCaseQuery {
       if (state == null) {
         return List.of(values());
       }
-      return state == CaseFilter.State.RUNNING ? List.of(RUNNING) : List.of(ENDED_BY_DEADLINE, ENDED_WITHOUT_DEADLINE);
+      return state == CaseFilter.State.RUNNING ? List.of(RUNNING_BY_DEADLINE, RUNNING_WITHOUT_DEADLINE)
+          : List.of(ENDED_BY_DEADLINE, ENDED_WITHOUT_DEADLINE);
     }
   }
 
@@ -98,7 +100,7 @@ public class AuditCaseQuery {
       if (wanted <= 0) {
         break;
       }
-      String sql = part == Part.RUNNING && fewRunning(filter, at)
+      String sql = part == Part.RUNNING_BY_DEADLINE && fewRunning(filter, at)
           ? sortedPageIdsSql(filter, part) : pageIdsSql(filter, part);
       List<String> partIds = where(jdbc.sql(sql), filter, at).param("max", wanted).param("first", skipped)
           .query(String.class).list();
@@ -121,7 +123,7 @@ public class AuditCaseQuery {
    * report_running_by_submission, V11_2) and sorted, they take a few reads.
    */
   private boolean fewRunning(CaseFilter filter, Instant at) {
-    return where(jdbc.sql(countSql(filter, Part.RUNNING.condition)), filter, at)
+    return where(jdbc.sql(countSql(filter, Part.RUNNING_BY_DEADLINE.condition)), filter, at)
         .param("atMost", RUNNING_SORTED_AT_MOST + 1).query(Long.class).single() <= RUNNING_SORTED_AT_MOST;
   }
 

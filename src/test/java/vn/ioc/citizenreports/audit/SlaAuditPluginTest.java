@@ -156,11 +156,12 @@ class SlaAuditPluginTest {
   }
 
   @Test
-  void endedCasesWithoutADeadlineComeLastAndPagesCrossEveryPart() {
-    // February 2025: one running case, two ended ones by deadline, one ended without a deadline
+  void casesWithoutADeadlineComeLastOfTheirStateAndPagesCrossEveryPart() {
+    // February 2025: a running case with a deadline and one without, two ended ones by deadline, one without
     Instant received = Instant.parse("2025-02-03T02:00:00Z");
     report("PA-AUDIT-G", "sgtvt", "ROAD_DAMAGE", "19754", row -> row.received(received)
         .due(received.plus(9, ChronoUnit.DAYS)).level(1));
+    report("PA-AUDIT-L", "sgtvt", "ROAD_DAMAGE", "19754", row -> row.received(received).level(1));
     report("PA-AUDIT-H", "sgtvt", "ROAD_DAMAGE", "19754", row -> row.received(received)
         .due(received.plus(8, ChronoUnit.DAYS)).published(received.plus(10, ChronoUnit.DAYS), "LATE").closed());
     report("PA-AUDIT-I", "hepco", "POWER_SUPPLY", "19754", row -> row.received(received)
@@ -168,21 +169,25 @@ class SlaAuditPluginTest {
     report("PA-AUDIT-J", "hepco", "POWER_SUPPLY", "19754", row -> row.received(received).level(1).closed());
     String february = "from=2025-02-01&to=2025-02-28";
     try {
-      assertThat(ids(get("cases?kind=OVERDUE&" + february))).containsExactly("PA-AUDIT-G", "PA-AUDIT-I", "PA-AUDIT-H",
-          "PA-AUDIT-J");
+      List<String> all = List.of("PA-AUDIT-G", "PA-AUDIT-L", "PA-AUDIT-I", "PA-AUDIT-H", "PA-AUDIT-J");
+      assertThat(ids(get("cases?kind=OVERDUE&" + february))).containsExactlyElementsOf(all);
       List<String> oneByOne = new ArrayList<>();
-      for (int first = 0; first < 5; first++) {
+      for (int first = 0; first < 6; first++) {
         oneByOne.addAll(ids(get("cases?kind=OVERDUE&maxResults=1&firstResult=" + first + "&" + february)));
       }
-      assertThat(oneByOne).containsExactly("PA-AUDIT-G", "PA-AUDIT-I", "PA-AUDIT-H", "PA-AUDIT-J");
-      assertThat(ids(get("cases?kind=OVERDUE&maxResults=2&firstResult=2&" + february)))
+      assertThat(oneByOne).containsExactlyElementsOf(all);
+      assertThat(ids(get("cases?kind=OVERDUE&maxResults=2&firstResult=1&" + february)))
+          .containsExactly("PA-AUDIT-L", "PA-AUDIT-I");
+      assertThat(ids(get("cases?kind=OVERDUE&maxResults=2&firstResult=3&" + february)))
           .containsExactly("PA-AUDIT-H", "PA-AUDIT-J");
+      assertThat(ids(get("cases?kind=OVERDUE&state=RUNNING&" + february))).containsExactly("PA-AUDIT-G", "PA-AUDIT-L");
       assertThat(ids(get("cases?kind=OVERDUE&state=ENDED&maxResults=2&firstResult=1&" + february)))
           .containsExactly("PA-AUDIT-H", "PA-AUDIT-J");
       assertThat(ids(get("cases?kind=OVERDUE&state=ENDED&maxResults=1&firstResult=2&" + february)))
           .containsExactly("PA-AUDIT-J");
     } finally {
-      jdbc.sql("DELETE FROM report WHERE id IN ('PA-AUDIT-G', 'PA-AUDIT-H', 'PA-AUDIT-I', 'PA-AUDIT-J')").update();
+      jdbc.sql("DELETE FROM report WHERE id IN ('PA-AUDIT-G', 'PA-AUDIT-H', 'PA-AUDIT-I', 'PA-AUDIT-J', 'PA-AUDIT-L')")
+          .update();
     }
   }
 

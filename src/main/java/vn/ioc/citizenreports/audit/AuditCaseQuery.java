@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,9 @@ public class AuditCaseQuery {
     }
   }
 
+  private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
+      .withZone(ZoneOffset.UTC);
+
   /** Beyond this many cases a list says "more than"; the scorecard has the exact figures. */
   public static final int COUNTED_AT_MOST = 10_000;
   /** Up to this many running cases of a period are sorted; more are read in deadline order. */
@@ -102,7 +107,7 @@ public class AuditCaseQuery {
       }
       String sql = part == Part.RUNNING_BY_DEADLINE && fewRunning(filter, at)
           ? sortedPageIdsSql(filter, part) : pageIdsSql(filter, part);
-      List<String> partIds = where(jdbc.sql(sql), filter, at).param("max", wanted).param("first", skipped)
+      List<String> partIds = where(jdbc.sql(writtenIn(sql, filter, at, skipped, wanted)), filter, at)
           .query(String.class).list();
       ids.addAll(partIds);
       if (partIds.isEmpty() && skipped > 0) {
@@ -125,6 +130,25 @@ public class AuditCaseQuery {
   private boolean fewRunning(CaseFilter filter, Instant at) {
     return where(jdbc.sql(countSql(filter, Part.RUNNING_BY_DEADLINE.condition)), filter, at)
         .param("atMost", RUNNING_SORTED_AT_MOST + 1).query(Long.class).single() <= RUNNING_SORTED_AT_MOST;
+  }
+
+  /**
+   * A page's statement with its period, moment and paging written in, not bound. After five
+   * executions of a statement PostgreSQL may plan it once for any values, and that plan, blind to
+   * the period and the page's size, sorts the period's running cases instead of reading the first
+   * in deadline order (31 ms against 0.05 ms at a tenth of the benchmark's volume, 300,000 rows
+   * sorted at the full volume). The filter's own values (unit, category, ward) stay bound.
+   */
+  private static String writtenIn(String sql, CaseFilter filter, Instant at, int first, int max) {
+    return sql.replaceAll(":from\\b", literal(filter.period().from()))
+        .replaceAll(":to\\b", literal(filter.period().to()))
+        .replaceAll(":at\\b", literal(at))
+        .replaceAll(":max\\b", Integer.toString(max))
+        .replaceAll(":first\\b", Integer.toString(first));
+  }
+
+  private static String literal(Instant instant) {
+    return "TIMESTAMP WITH TIME ZONE '" + LITERAL.format(instant) + "'";
   }
 
   /** How many cases the filter finds, counted up to {@code atMost}. */

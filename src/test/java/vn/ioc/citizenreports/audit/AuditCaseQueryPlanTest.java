@@ -59,11 +59,11 @@ class AuditCaseQueryPlanTest {
   @ValueSource(strings = {"OVERDUE", "EXTENDED"})
   void aPeriodsFewRunningCasesAreCountedAndSortedFromTheirOwnIndex(String kind) {
     // 2024, seen in January 2026: every running report is of 2025's last days
-    CaseFilter filter = CaseFilter.of(kind, "2024-01-01", "2024-12-31", null, null, null, null, null, "RUNNING");
+    CaseFilter filter = CaseFilter.of(kind, "2024-01-01", "2024-12-31", null, null, null, null, null, null);
 
-    String count = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
-    String page = plans.plan(AuditCaseQuery.sortedPageIdsSql(filter, AuditCaseQuery.Part.RUNNING_BY_DEADLINE),
-        params(filter, Map.of("max", 50, "first", 0)));
+    String count = plans.plan(AuditCaseQuery.runningCountSql(filter), params(filter, Map.of("atMost", 10_001)));
+    String page = plans.plan(AuditCaseQuery.writtenIn(AuditCaseQuery.sortedPageIdsSql(filter,
+        AuditCaseQuery.Part.RUNNING_BY_DEADLINE), filter, 0, 50), params(filter, Map.of()));
 
     assertThat(count).contains("Index Only Scan using report_running_by_submission on report")
         .contains("Index Cond: ((submitted_at >= ");
@@ -104,6 +104,17 @@ class AuditCaseQueryPlanTest {
     String plan = plans.plan(AuditCaseQuery.countSql(filter), params(filter, Map.of("atMost", 10_001)));
 
     assertThat(plan).contains("Index Only Scan using report_audit on report").doesNotContain("report_pkey");
+  }
+
+  @Test
+  void aPageAsItRunsWithItsPeriodAndPagingWrittenIn() {
+    CaseFilter filter = CaseFilter.of("OVERDUE", "2024-01-01", "2024-12-31", null, null, null, null, null, null);
+    String sql = AuditCaseQuery.writtenIn(AuditCaseQuery.pageIdsSql(filter, AuditCaseQuery.Part.ENDED_BY_DEADLINE),
+        filter, 100, 50);
+
+    assertThat(sql).doesNotContain(":from", ":to", ":max", ":first").contains(":at", "LIMIT 50 OFFSET 100");
+    assertThat(plans.plan(sql, params(filter, Map.of()))).contains("Index Only Scan using report_ended_by_deadline on report")
+        .contains("Index Cond: (due_at >= '2023-12-31 17:00:00+00'::timestamp with time zone)").doesNotContain("Sort");
   }
 
   @Test

@@ -193,10 +193,14 @@ class SlaAuditPluginTest {
 
   @Test
   void aDeadlineBeforeItsSubmissionIsRefused() {
-    // the lists read ended cases by deadline from the period's start (AuditCaseQuery), so it must hold
-    assertThatThrownBy(() -> report("PA-AUDIT-K", "sgtvt", "ROAD_DAMAGE", "19754",
-        row -> row.due(RECEIVED.minus(1, ChronoUnit.SECONDS))))
-        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("REPORT_DEADLINE_AFTER_SUBMISSION");
+    // the lists read cases by deadline from the period's start (AuditCaseQuery), so it must hold
+    try {
+      assertThatThrownBy(() -> report("PA-AUDIT-K", "sgtvt", "ROAD_DAMAGE", "19754",
+          row -> row.due(RECEIVED.minus(1, ChronoUnit.SECONDS))))
+          .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("REPORT_DEADLINE_AFTER_SUBMISSION");
+    } finally {
+      jdbc.sql("DELETE FROM report WHERE id = 'PA-AUDIT-K'").update();
+    }
   }
 
   @Test

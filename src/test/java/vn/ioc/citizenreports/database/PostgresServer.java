@@ -46,7 +46,9 @@ public final class PostgresServer {
     if (server == null) {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-            .setPGStartupWait(java.time.Duration.ofSeconds(60)); // a busy CI machine
+            .setPGStartupWait(java.time.Duration.ofSeconds(60)) // a busy CI machine
+            // benchmarks count the statements the engine issues (CREATE EXTENSION in their database)
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         // a benchmark may try another size: -Dbench.postgres.shared-buffers=4GB (default 128 MB)
         String sharedBuffers = System.getProperty(SHARED_BUFFERS, "");
         if (!sharedBuffers.isBlank()) {

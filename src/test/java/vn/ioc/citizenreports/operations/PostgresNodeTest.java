@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +47,7 @@ class PostgresNodeTest {
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
   @Autowired JobDueDates jobDueDates;
   @LocalManagementPort int managementPort;
 
@@ -91,6 +96,31 @@ class PostgresNodeTest {
         .as("the receipt mail's job, and the one from before, have a due date").isZero();
     assertThat(jdbc.sql("SELECT duedate_ FROM act_ru_job WHERE id_ = ?").param(JOB_WITHOUT_DUE_DATE)
         .query(java.sql.Timestamp.class).single().toInstant()).isBefore(java.time.Instant.now().plusSeconds(1));
+  }
+
+  @Test
+  void aReportsVariablesGoInWithAFewMultiRowInserts() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.unwrap(BaseConnection.class).getQueryExecutor()
+          .isReWriteBatchedInsertsEnabled()).as("the pool's connections rewrite batched inserts").isTrue();
+    }
+    jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    jdbc.sql("SELECT pg_stat_statements_reset(0, oid, 0) FROM pg_database WHERE datname = current_database()")
+        .query().singleRow();
+
+    http.postForEntity("/api/reports", Map.of("category", "ROAD_DAMAGE", "description", "Ổ gà", "wardCode", "19869",
+        "channel", "WEB", "reporter", Map.of("email", "nguyenvana@example.vn")), JsonNode.class);
+
+    Map<String, Object> variableInserts = jdbc.sql("""
+        SELECT sum(calls) AS statements, sum(rows) AS variables FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query ILIKE 'insert into ACT_RU_VARIABLE%'""").query().singleRow();
+    long variables = ((Number) variableInserts.get("variables")).longValue();
+    long statements = ((Number) variableInserts.get("statements")).longValue();
+    // the report's start flushes its variables and its receipt mail's in one batch: one row a
+    // statement without the driver's rewriting, a few statements with it
+    assertThat(variables).as("the report's and its receipt mail's variables").isGreaterThanOrEqualTo(15);
+    assertThat(statements).as("statements for %d variables", variables).isLessThanOrEqualTo(variables / 4);
   }
 
   @Test

@@ -20,6 +20,7 @@ import vn.ioc.citizenreports.CitizenReportsApplication;
 import vn.ioc.citizenreports.database.EngineSchemaScripts;
 import vn.ioc.citizenreports.database.PostgresServer;
 import vn.ioc.citizenreports.testing.Load;
+import vn.ioc.citizenreports.testing.MachineCpu;
 
 /**
  * Benchmark 1, intake: reports with one small photo posted as multipart to POST /api/reports (the
@@ -41,6 +42,7 @@ public final class IntakeBenchmark {
   private static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
 
   private final BenchmarkReports reports = new BenchmarkReports();
+  private final Map<String, List<Double>> cpuPerReport = new HashMap<>();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ConfigurableApplicationContext app;
   private final ProcessEngine engine;
@@ -111,8 +113,9 @@ public final class IntakeBenchmark {
       }
     }
     System.out.printf("%nSummary over %d rounds: median (min to max)%n", rounds);
-    results.forEach((name, runs) -> System.out.printf("%-40s %s /s, p50 %s ms, p99 %s ms%n", name,
-        spread(runs, Load.Result::perSecond), spread(runs, r -> r.millis(0.5)), spread(runs, r -> r.millis(0.99))));
+    results.forEach((name, runs) -> System.out.printf("%-40s %s /s, p50 %s ms, p99 %s ms, CPU per report %s ms%n", name,
+        spread(runs, Load.Result::perSecond), spread(runs, r -> r.millis(0.5)), spread(runs, r -> r.millis(0.99)),
+        Load.spread(cpuPerReport.get(name), "%.1f")));
     System.out.printf("%-40s %s%n", "HTTP closed loop / baseline", Load.spread(ratios, "%.2f"));
     checkTheWholePath();
     if ("postgres".equals(databaseType())) {
@@ -120,13 +123,24 @@ public final class IntakeBenchmark {
     }
   }
 
+  /**
+   * One run, then its mails sent: its CPU per report is the JVM's and PostgreSQL's time from the
+   * run's start until the last of its mails left, over the reports it took in.
+   */
   private Load.Result measure(Map<String, List<Load.Result>> results, int round, String name,
       java.util.function.Supplier<Load.Result> run) {
+    MachineCpu.Reading before = MachineCpu.read();
     Load.Result result = run.get();
     long backlog = engine.getManagementService().createJobQuery().executable().count();
-    System.out.printf("round %d  %-40s %s  jobs due after: %d  load %s%n", round, name, result, backlog, loadAverage());
-    results.computeIfAbsent(name, n -> new ArrayList<>()).add(result);
+    String load = loadAverage();
     drain();
+    MachineCpu.Reading used = MachineCpu.read().since(before);
+    double perReport = 1000 * used.totalSeconds() / result.completed();
+    System.out.printf("round %d  %-40s %s  jobs due after: %d  load %s  CPU per report %.1f ms (JVM %.1f, PostgreSQL %.1f)%n",
+        round, name, result, backlog, load, perReport, 1000 * used.jvmSeconds() / result.completed(),
+        1000 * used.postgresSeconds() / result.completed());
+    results.computeIfAbsent(name, n -> new ArrayList<>()).add(result);
+    cpuPerReport.computeIfAbsent(name, n -> new ArrayList<>()).add(perReport);
     return result;
   }
 
@@ -194,9 +208,11 @@ public final class IntakeBenchmark {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     String tableWrites = "select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables";
     String commits = "select xact_commit from pg_stat_database where datname = current_database()";
+    jdbc.sql("create extension if not exists pg_stat_statements").update();
     Load.pause(STATISTICS_DELAY);
     Map<String, long[]> before = writesByTable(jdbc, tableWrites);
     long commitsBefore = jdbc.sql(commits).query(Long.class).single();
+    jdbc.sql("select pg_stat_statements_reset(0, oid, 0) from pg_database where datname = current_database()").query().singleRow();
     for (int i = 0; i < reports; i++) {
       submitOverHttp();
     }
@@ -220,6 +236,34 @@ public final class IntakeBenchmark {
     }
     System.out.printf("  %-28s %.1f rows, %.1f transactions (the benchmark's own queries included)%n", "in all",
         (double) total / reports, (double) transactions / reports);
+    printStatementsPerReport(jdbc, reports);
+  }
+
+  /**
+   * The statements behind those rows, by kind, from pg_stat_statements: a multi-row INSERT is one
+   * statement (reWriteBatchedInserts), a row at a time one per row.
+   */
+  private static void printStatementsPerReport(JdbcClient jdbc, int reports) {
+    String thisDatabase = "dbid = (select oid from pg_database where datname = current_database())";
+    System.out.printf("Statements per report (calls, and the rows they wrote or read):%n");
+    jdbc.sql("select upper(substring(ltrim(query) from '^[A-Za-z]+')) as kind, sum(calls) as calls, sum(rows) as rows"
+            + " from pg_stat_statements where " + thisDatabase + " group by 1 order by 2 desc")
+        .query((rs, row) -> {
+          System.out.printf("  %-28s %6.2f statements  %6.2f rows%n", rs.getString("kind"),
+              rs.getDouble("calls") / reports, rs.getDouble("rows") / reports);
+          return row;
+        })
+        .list();
+    System.out.printf("The statements, most frequent first:%n");
+    jdbc.sql("select calls, rows, regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements where "
+            + thisDatabase + " order by calls desc limit 40")
+        .query((rs, row) -> {
+          String query = rs.getString("query");
+          System.out.printf("  %6.2f  %6.2f rows  %s%n", rs.getDouble("calls") / reports, rs.getDouble("rows") / reports,
+              query.length() > 160 ? query.substring(0, 160) + "…" : query);
+          return row;
+        })
+        .list();
   }
 
   private static Map<String, long[]> writesByTable(JdbcClient jdbc, String query) {

@@ -47,8 +47,10 @@ public final class PostgresServer {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
             .setPGStartupWait(java.time.Duration.ofSeconds(60)) // a busy CI machine
-            // benchmarks count the statements the engine issues (CREATE EXTENSION in their database)
-            .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // tests and benchmarks count the statements the engine issues (CREATE EXTENSION in
+            // their database), with room for every database's statements on this shared server
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .setServerConfig("pg_stat_statements.max", "20000");
         // a benchmark may try another size: -Dbench.postgres.shared-buffers=4GB (default 128 MB)
         String sharedBuffers = System.getProperty(SHARED_BUFFERS, "");
         if (!sharedBuffers.isBlank()) {

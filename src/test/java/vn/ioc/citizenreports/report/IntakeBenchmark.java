@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +44,8 @@ public final class IntakeBenchmark {
 
   private final BenchmarkReports reports = new BenchmarkReports();
   private final Map<String, List<Double>> cpuPerReport = new HashMap<>();
+  /** The benchmark's PostgreSQL server, whose processes' CPU counts (none on H2). */
+  private final Optional<Long> postmaster;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ConfigurableApplicationContext app;
   private final ProcessEngine engine;
@@ -52,6 +55,9 @@ public final class IntakeBenchmark {
     this.app = app;
     this.engine = app.getBean(ProcessEngine.class);
     this.reportsUri = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/reports");
+    this.postmaster = "postgres".equals(databaseType())
+        ? MachineCpu.postmasterOf(app.getBean(JdbcClient.class).sql("select pg_backend_pid()").query(Long.class).single())
+        : Optional.empty();
   }
 
   public static void main(String[] args) throws IOException {
@@ -125,16 +131,17 @@ public final class IntakeBenchmark {
 
   /**
    * One run, then its mails sent: its CPU per report is the JVM's and PostgreSQL's time from the
-   * run's start until the last of its mails left, over the reports it took in.
+   * run's start until the last of its mails left, over the reports it took in. The JVM's includes
+   * the benchmark's own HTTP clients for the HTTP runs.
    */
   private Load.Result measure(Map<String, List<Load.Result>> results, int round, String name,
       java.util.function.Supplier<Load.Result> run) {
-    MachineCpu.Reading before = MachineCpu.read();
+    MachineCpu.Reading before = MachineCpu.read(postmaster);
     Load.Result result = run.get();
     long backlog = engine.getManagementService().createJobQuery().executable().count();
     String load = loadAverage();
     drain();
-    MachineCpu.Reading used = MachineCpu.read().since(before);
+    MachineCpu.Reading used = MachineCpu.read(postmaster).since(before);
     double perReport = 1000 * used.totalSeconds() / result.completed();
     System.out.printf("round %d  %-40s %s  jobs due after: %d  load %s  CPU per report %.1f ms (JVM %.1f, PostgreSQL %.1f)%n",
         round, name, result, backlog, load, perReport, 1000 * used.jvmSeconds() / result.completed(),

@@ -3,16 +3,14 @@ package vn.ioc.citizenreports.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM and by the PostgreSQL servers' processes on this machine (Linux,
- * from /proc): the work a benchmark's run cost, a steadier measure than its throughput on a shared
- * machine. Backends that ended are counted through their postmaster. Every postgres process counts,
- * so the benchmark must be the machine's only PostgreSQL user while it runs.
+ * CPU time used so far by this JVM and by one PostgreSQL server's processes (Linux, from /proc):
+ * the work a benchmark's run cost, a steadier measure than its throughput on a shared machine.
+ * The server is its postmaster and the postmaster's children; backends that ended are counted in
+ * the postmaster's children's times.
  */
 public final class MachineCpu {
 
@@ -22,7 +20,7 @@ public final class MachineCpu {
   private MachineCpu() {
   }
 
-  /** CPU seconds of this JVM and of every postgres process, or NaN where /proc is not readable. */
+  /** CPU seconds of this JVM and of the server's processes, NaN where /proc is not readable. */
   public record Reading(double jvmSeconds, double postgresSeconds) {
 
     public double totalSeconds() {
@@ -34,42 +32,49 @@ public final class MachineCpu {
     }
   }
 
-  public static Reading read() {
-    Map<Long, Stat> processes = new HashMap<>();
-    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-          .forEach(entry -> stat(entry.resolve("stat")).ifPresent(stat -> processes.put(stat.pid, stat)));
-    } catch (IOException | RuntimeException e) {
-      return new Reading(Double.NaN, Double.NaN);
-    }
-    Stat jvm = processes.get(ProcessHandle.current().pid());
-    double postgres = 0;
-    for (Stat process : processes.values()) {
-      if (process.command.equals("postgres")) {
-        Stat parent = processes.get(process.parentPid);
-        boolean postmaster = parent == null || !parent.command.equals("postgres");
-        // the postmaster's children's times include every backend that has ended
-        postgres += process.ownTicks + (postmaster ? process.endedChildrenTicks : 0);
-      }
-    }
-    return new Reading(jvm == null ? Double.NaN : jvm.ownTicks / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND);
+  /** The postmaster of a backend, e.g. of {@code SELECT pg_backend_pid()}; empty off Linux. */
+  public static Optional<Long> postmasterOf(long backendPid) {
+    return stat(Path.of("/proc", Long.toString(backendPid), "stat")).map(Stat::parentPid);
   }
 
-  private record Stat(long pid, String command, long parentPid, long ownTicks, long endedChildrenTicks) {
+  /** @param postmasterPid the server to count, or empty for none (H2) */
+  public static Reading read(Optional<Long> postmasterPid) {
+    double jvm = stat(Path.of("/proc/self/stat")).map(stat -> stat.ownTicks / TICKS_PER_SECOND).orElse(Double.NaN);
+    if (postmasterPid.isEmpty()) {
+      return new Reading(jvm, 0);
+    }
+    long postmaster = postmasterPid.get();
+    long ticks = 0;
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        Optional<Stat> process = stat(entry.resolve("stat"));
+        if (process.isPresent() && process.get().pid == postmaster) {
+          ticks += process.get().ownTicks + process.get().endedChildrenTicks;
+        } else if (process.isPresent() && process.get().parentPid == postmaster) {
+          ticks += process.get().ownTicks;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new Reading(jvm, Double.NaN);
+    }
+    return new Reading(jvm, ticks / TICKS_PER_SECOND);
+  }
+
+  private record Stat(long pid, long parentPid, long ownTicks, long endedChildrenTicks) {
   }
 
   private static Optional<Stat> stat(Path file) {
     try {
       String line = Files.readString(file);
       // pid (command) state ppid ... utime(14) stime(15) cutime(16) cstime(17): the command may hold spaces
-      int open = line.indexOf('(');
-      int close = line.lastIndexOf(')');
-      String[] fields = line.substring(close + 2).split(" ");
-      return Optional.of(new Stat(Long.parseLong(line.substring(0, open).trim()), line.substring(open + 1, close),
-          Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
-          Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      return Optional.of(new Stat(Long.parseLong(line.substring(0, line.indexOf('(')).trim()), Long.parseLong(fields[1]),
+          Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the process ended while we looked
+      return Optional.empty(); // the process ended while we looked, or this is not Linux
     }
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,10 @@ public class TimerStormBenchmark {
   @Param({"before", "shipped"})
   public String jobExecutor;
 
+  /** false: the driver sends one INSERT per row, as before Intake's step 2 (docs/BENCHMARKS.md). */
+  @Param({"true"})
+  public boolean multiRowInserts;
+
   private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   private final List<Double> baselineSeconds = new ArrayList<>();
   private final List<Double> stormSeconds = new ArrayList<>();
@@ -123,7 +128,7 @@ public class TimerStormBenchmark {
     Path evidence = Files.createTempDirectory("storm-evidence");
     for (int i = 0; i < nodes; i++) {
       running.add(ClusterNode.start("node-" + (char) ('a' + i), database, smtp.getSmtp().getPort(), evidence,
-          Path.of("target", "bench"), JOB_EXECUTORS.get(jobExecutor)));
+          Path.of("target", "bench"), nodeSettings()));
     }
     ClusterNode node = running.get(0);
     node.deploy(BASELINE_KEY + ".bpmn", BASELINE_BPMN, "demo");
@@ -195,13 +200,19 @@ public class TimerStormBenchmark {
     smtp.stop();
     double baseline = median(baselineSeconds);
     double storm = median(stormSeconds);
-    System.out.printf("%ntimer storm summary (%d reports, %d node(s), job executor %s, %d runs):%n"
+    System.out.printf("%ntimer storm summary (%d reports, %d node(s), job executor %s, multi-row inserts %s, %d runs):%n"
             + "  baseline, trivial timers: median %.1f s (min %.1f, max %.1f), %.0f jobs/s%n"
             + "  SLA escalations:          median %.1f s (min %.1f, max %.1f), %.0f jobs/s%n"
             + "  ratio escalations/baseline time: %.2f%n",
-        reports, nodes, jobExecutor, stormSeconds.size(),
+        reports, nodes, jobExecutor, multiRowInserts, stormSeconds.size(),
         baseline, Collections.min(baselineSeconds), Collections.max(baselineSeconds), reports / baseline,
         storm, Collections.min(stormSeconds), Collections.max(stormSeconds), reports / storm, storm / baseline);
+  }
+
+  private Map<String, String> nodeSettings() {
+    Map<String, String> settings = new HashMap<>(JOB_EXECUTORS.get(jobExecutor));
+    settings.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", Boolean.toString(multiRowInserts));
+    return settings;
   }
 
   /** Every pending job of that timer but the template's falls due now, in one statement. */
